@@ -1,0 +1,35 @@
+"""lossbook: the loss functions of the book, with their gradients, in plain NumPy.
+
+Every loss takes ``(y_true, prediction, *, reduction="mean", ...)``: target first,
+then prediction, as in scikit-learn and Keras (PyTorch puts the prediction first).
+Each differentiable loss ``f`` has ``f_grad`` with the same arguments.
+
+>>> import lossbook as lb
+>>> lb.mse([3, 5, 7, 9, 11], [1, 2, 3, 4, 5])
+18.0
+"""
+
+from .activations import log_sigmoid, log_softmax, sigmoid, softmax
+from .classification import (
+    binary_cross_entropy, binary_cross_entropy_grad,
+    binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_grad,
+    categorical_cross_entropy, categorical_cross_entropy_grad,
+    cross_entropy, cross_entropy_grad,
+    exponential, exponential_grad,
+    focal, focal_grad,
+    from_one_hot, hinge, hinge_grad, one_hot, zero_one,
+)
+from .data import blobs, imbalanced_binary, line_data, train_test_split, two_blobs
+from .information import (
+    cross_entropy_pq, cross_entropy_pq_grad, entropy, information,
+    js_divergence, js_divergence_grad, kl_divergence, kl_divergence_grad,
+    wasserstein_1d, wasserstein_1d_grad,
+)
+from .metric import center, center_grad, contrastive, contrastive_grad, triplet, triplet_grad
+from .optim import Adam, Fit, GradientDescent, Momentum, Path, RMSprop, fit, gradient_of, minimize
+from .regression import (
+    euclidean, euclidean_grad, huber, huber_grad, log_cosh, log_cosh_grad,
+    mae, mae_grad, mse, mse_grad,
+)
+
+__version__ = "0.1.0"

@@ -1,0 +1,238 @@
+"""Small optimisers and a training loop for linear and logistic models (chapters 1, 2, 4, 6).
+
+An optimiser turns a gradient into a step: ``params = opt.step(params, grad)``.
+:func:`minimize` walks any differentiable function; :func:`fit` trains
+``ŷ = activation(X @ w + b)`` on any lossbook loss, using that loss's ``_grad``.
+"""
+
+import sys
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _validation as v
+from .activations import _sigmoid
+
+
+class GradientDescent:
+    r"""Plain gradient descent (梯度下降): :math:`\theta \leftarrow \theta - \eta\, g`."""
+
+    def __init__(self, lr=0.1):
+        self.lr = v.scalar(lr, "lr", minimum=0.0, strict=True)
+
+    def reset(self):
+        """Forget any state (plain gradient descent has none)."""
+
+    def step(self, params, grad):
+        return params - self.lr * grad
+
+    def __repr__(self):
+        return f"{type(self).__name__}(lr={self.lr:g})"
+
+
+class Momentum(GradientDescent):
+    r"""SGD with momentum (动量): :math:`v \leftarrow \beta v + g,\ \theta \leftarrow \theta - \eta v`."""
+
+    def __init__(self, lr=0.1, beta=0.9):
+        super().__init__(lr)
+        self.beta = v.scalar(beta, "beta", minimum=0.0, maximum=1.0)
+        self.reset()
+
+    def reset(self):
+        self.velocity = 0.0
+
+    def step(self, params, grad):
+        self.velocity = self.beta * self.velocity + grad
+        return params - self.lr * self.velocity
+
+
+class RMSprop(GradientDescent):
+    r"""RMSprop: divide the step by a running root-mean-square of the gradient.
+
+    :math:`s \leftarrow \rho s + (1-\rho) g^2,\ \theta \leftarrow \theta - \eta\, g/(\sqrt s + \epsilon)`.
+    """
+
+    def __init__(self, lr=0.01, rho=0.9, eps=1e-8):
+        super().__init__(lr)
+        self.rho = v.scalar(rho, "rho", minimum=0.0, maximum=1.0)
+        self.eps = v.scalar(eps, "eps", minimum=0.0, strict=True)
+        self.reset()
+
+    def reset(self):
+        self.square_avg = 0.0
+
+    def step(self, params, grad):
+        self.square_avg = self.rho * self.square_avg + (1 - self.rho) * grad**2
+        return params - self.lr * grad / (np.sqrt(self.square_avg) + self.eps)
+
+
+class Adam(GradientDescent):
+    r"""Adam: momentum on the gradient and RMSprop-style scaling, both bias-corrected."""
+
+    def __init__(self, lr=0.01, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr)
+        self.beta1 = v.scalar(beta1, "beta1", minimum=0.0, maximum=1.0)
+        self.beta2 = v.scalar(beta2, "beta2", minimum=0.0, maximum=1.0)
+        self.eps = v.scalar(eps, "eps", minimum=0.0, strict=True)
+        self.reset()
+
+    def reset(self):
+        self.m, self.s, self.t = 0.0, 0.0, 0
+
+    def step(self, params, grad):
+        self.t += 1
+        self.m = self.beta1 * self.m + (1 - self.beta1) * grad
+        self.s = self.beta2 * self.s + (1 - self.beta2) * grad**2
+        m_hat = self.m / (1 - self.beta1**self.t)
+        s_hat = self.s / (1 - self.beta2**self.t)
+        return params - self.lr * m_hat / (np.sqrt(s_hat) + self.eps)
+
+
+def _optimizer(optimizer):
+    if optimizer is None:
+        return GradientDescent()
+    if not isinstance(optimizer, GradientDescent):
+        raise TypeError(f"optimizer must be a lossbook optimiser such as lb.Adam(lr=0.01), got {optimizer!r}")
+    optimizer.reset()
+    return optimizer
+
+
+def _steps(steps):
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
+        raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
+    return int(steps)
+
+
+@dataclass
+class Path:
+    """Where an optimiser went: ``params[k]`` and ``values[k]`` after ``k`` steps (``k = 0`` is the start)."""
+
+    params: np.ndarray
+    values: np.ndarray
+
+
+def minimize(fun, grad, x0, *, optimizer=None, steps=100):
+    """Minimise ``fun`` from ``x0`` with ``optimizer``, recording every step.
+
+    Parameters
+    ----------
+    fun, grad : callable
+        ``fun(x)`` returns a float, ``grad(x)`` an array shaped like ``x``.
+    x0 : float or array_like
+    optimizer : optimiser, default ``GradientDescent(lr=0.1)``
+    steps : int
+
+    Returns
+    -------
+    Path
+        ``params`` has shape ``(steps + 1,) + x0.shape``.
+
+    Examples
+    --------
+    >>> path = minimize(lambda x: x**2, lambda x: 2 * x, 3.0, steps=2)
+    >>> path.params.round(3).tolist()
+    [3.0, 2.4, 1.92]
+    """
+    x = v.as_array(x0, "x0")
+    opt, steps = _optimizer(optimizer), _steps(steps)
+    params, values = [x], [float(fun(x))]
+    for _ in range(steps):
+        x = opt.step(x, np.asarray(grad(x), dtype=np.float64))
+        params.append(x)
+        values.append(float(fun(x)))
+    return Path(np.array(params), np.array(values))
+
+
+def gradient_of(loss):
+    """The ``<loss>_grad`` function that sits next to a lossbook ``loss``."""
+    module = sys.modules.get(getattr(loss, "__module__", ""), None)
+    grad = getattr(module, f"{getattr(loss, '__name__', '')}_grad", None)
+    if grad is None:
+        raise TypeError(f"loss must be a differentiable lossbook loss such as lb.mse, got {loss!r}")
+    return grad
+
+
+ACTIVATIONS = {None: (lambda z: z, lambda z, out: np.ones_like(z)),
+               "sigmoid": (_sigmoid, lambda z, out: out * (1.0 - out))}
+
+
+@dataclass
+class Fit:
+    """A trained linear model ``ŷ = activation(X @ w + b)`` and its training history.
+
+    ``path.params[k]`` is ``[w..., b]`` after ``k`` steps and ``path.values[k]`` the
+    loss on the whole training set there.
+    """
+
+    w: np.ndarray
+    b: float
+    path: Path
+    activation: str = None
+
+    def predict(self, X):
+        """Model output for inputs ``X`` of shape ``(n, d)``."""
+        X = v.as_array(X, "X")
+        return ACTIVATIONS[self.activation][0](X @ self.w + self.b)
+
+
+def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=None,
+        w0=None, b0=0.0, seed=0, **loss_kwargs):
+    r"""Train :math:`\hat y = a(Xw + b)` by minimising ``loss(y, ŷ)`` with ``optimizer``.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, d)
+    y : array_like, shape (n,)
+    loss : lossbook loss, e.g. ``lb.mse`` or ``lb.binary_cross_entropy_with_logits``
+        Its ``_grad`` gives :math:`\partial L/\partial\hat y`; the chain rule does the rest:
+        :math:`\partial L/\partial w = X^\top (\partial L/\partial\hat y \cdot a'(z))`.
+    activation : {None, 'sigmoid'}
+        Applied to :math:`z = Xw + b`. Use None with losses that take logits.
+    optimizer : optimiser, default ``GradientDescent(lr=0.1)``
+    steps : int
+    batch_size : int, optional
+        Mini-batch size for the gradient (drawn with ``seed``); all data by default.
+    w0, b0 : starting parameters (zeros by default)
+    **loss_kwargs : passed to the loss, e.g. ``delta=1.5``.
+
+    Returns
+    -------
+    Fit
+
+    Examples
+    --------
+    >>> X = np.arange(1.0, 6.0)[:, None]
+    >>> model = fit(X, 2 * X[:, 0] + 1, mse, optimizer=GradientDescent(lr=0.05), steps=2000)
+    >>> np.round([model.w[0], model.b], 3).tolist()
+    [2.0, 1.0]
+    """
+    X = v.as_array(X, "X")
+    y = v.as_array(y, "y")
+    if X.ndim != 2 or y.shape != X.shape[:1]:
+        raise ValueError(f"X must have shape (n, d) and y shape (n,), got {X.shape} and {y.shape}")
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be None or 'sigmoid', got {activation!r}")
+    loss_grad = gradient_of(loss)
+    act, act_grad = ACTIVATIONS[activation]
+    opt, steps = _optimizer(optimizer), _steps(steps)
+    n, d = X.shape
+    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or not 1 <= batch_size <= n):
+        raise ValueError(f"batch_size must be an integer in [1, {n}], got {batch_size!r}")
+    theta = np.zeros(d + 1) if w0 is None else np.append(v.as_array(w0, "w0").reshape(d), b0)
+    theta[-1] = v.scalar(b0, "b0") if w0 is None else theta[-1]
+    rng = np.random.default_rng(seed)
+
+    def total_loss(th):
+        return loss(y, act(X @ th[:-1] + th[-1]), **loss_kwargs)
+
+    params, values = [theta], [total_loss(theta)]
+    for _ in range(steps):
+        rows = slice(None) if batch_size is None else rng.choice(n, size=batch_size, replace=False)
+        Xb, yb = X[rows], y[rows]
+        z = Xb @ theta[:-1] + theta[-1]
+        out = act(z)
+        dz = loss_grad(yb, out, **loss_kwargs) * act_grad(z, out)
+        theta = opt.step(theta, np.append(Xb.T @ dz, dz.sum()))
+        params.append(theta)
+        values.append(total_loss(theta))
+    return Fit(theta[:-1].copy(), float(theta[-1]), Path(np.array(params), np.array(values)), activation)

@@ -1,0 +1,73 @@
+"""Plotting helpers. They keep no state: no rcParams changes, no ``plt.show()``;
+each takes ``ax=None`` and returns what it drew.
+
+Figures get an opaque white background so that they stay readable when the
+website is in dark mode.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+# Okabe-Ito: a palette that colour-blind readers can tell apart.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+}
+COLORS = [PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky", "black")]
+
+
+def figure(ncols=1, nrows=1, *, width=None, height=3.2, **kwargs):
+    """A new figure with an opaque white background and a grid of axes.
+
+    Returns ``fig, axes`` like ``plt.subplots`` (``axes`` is one Axes when there is one).
+    """
+    width = width or min(4.2 * ncols, 10)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, height * nrows), facecolor="white",
+                             layout="constrained", **kwargs)
+    return fig, axes
+
+
+def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=None):
+    """Plot several named curves over the same ``x``.
+
+    Parameters
+    ----------
+    x : array_like
+    curves : dict of label -> array_like
+    styles : dict of label -> dict of line keyword arguments, optional
+
+    Returns
+    -------
+    list of Line2D
+    """
+    if ax is None:
+        _, ax = figure()
+    styles = styles or {}
+    lines = []
+    for i, (label, values) in enumerate(curves.items()):
+        kw = {"color": COLORS[i % len(COLORS)], "lw": 2, **styles.get(label, {})}
+        lines.extend(ax.plot(x, values, label=label, **kw))
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.grid(alpha=0.3)
+    if len(curves) > 1:
+        ax.legend(frameon=False)
+    return lines
+
+
+def plot_contour(W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="b", log_levels=True):
+    """Contour map of a loss ``J`` over a grid ``(W, B)``, with an optional descent path.
+
+    ``path`` is an array of shape ``(k, 2)`` of ``(w, b)`` points. Returns the contour set.
+    """
+    if ax is None:
+        _, ax = figure()
+    if log_levels:
+        levels = np.geomspace(max(J.min(), 1e-3), J.max(), levels)
+    cs = ax.contour(W, B, J, levels=levels, cmap="viridis", linewidths=1)
+    if path is not None:
+        path = np.asarray(path)
+        ax.plot(path[:, 0], path[:, 1], "o-", color=PALETTE["vermillion"], ms=3, lw=1.5, label="descent path")
+        ax.plot(*path[0], "s", color=PALETTE["black"], ms=6, label="start")
+        ax.legend(frameon=False, loc="upper right")
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    return cs

@@ -1,0 +1,192 @@
+"""Regression losses (chapter 2): MSE, MAE, Huber, log-cosh and the Euclidean distance.
+
+Every function takes ``(y_true, y_pred, *, reduction="mean")``. The element-wise
+losses reduce over all elements; ``euclidean`` is one value per sample (the norm
+over the last axis) and reduces over samples. Each ``<loss>_grad`` returns the
+derivative of the reduced loss with respect to ``y_pred``, shaped like ``y_pred``.
+"""
+
+import numpy as np
+
+from . import _validation as v
+
+
+def _pair(y_true, y_pred, reduction):
+    y_true = v.as_array(y_true, "y_true")
+    y_pred = v.as_array(y_pred, "y_pred")
+    v.same_shape(y_true, y_pred, "y_true", "y_pred")
+    v.reduction(reduction)
+    return y_true, y_pred
+
+
+def mse(y_true, y_pred, *, reduction="mean"):
+    r"""Mean squared error (均方误差), the L2 loss.
+
+    .. math:: \ell(y, \hat y) = (\hat y - y)^2
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like, same shape
+        Targets and predictions.
+    reduction : {'mean', 'sum', 'none'}
+        Average or sum over all elements, or return the element-wise losses.
+
+    Returns
+    -------
+    float or ndarray
+
+    Notes
+    -----
+    Taught in chapter 2. Some texts write :math:`\tfrac12(\hat y - y)^2` so that the
+    gradient is :math:`\hat y - y`; lossbook does not include the ½.
+
+    Examples
+    --------
+    >>> mse([3, 5, 7, 9, 11], [1, 2, 3, 4, 5])
+    18.0
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce((y_pred - y_true) ** 2, reduction)
+
+
+def mse_grad(y_true, y_pred, *, reduction="mean"):
+    r"""Gradient of :func:`mse` with respect to ``y_pred``: :math:`2(\hat y - y)` per element."""
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce_grad(2.0 * (y_pred - y_true), reduction, y_pred.size)
+
+
+def mae(y_true, y_pred, *, reduction="mean"):
+    r"""Mean absolute error (平均绝对误差), the L1 loss.
+
+    .. math:: \ell(y, \hat y) = |\hat y - y|
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like, same shape
+    reduction : {'mean', 'sum', 'none'}
+
+    Notes
+    -----
+    Chapter 2. Its minimiser over a constant prediction is the median of ``y_true``.
+
+    Examples
+    --------
+    >>> mae([1, 1, 1], [1, 2, 3])
+    1.0
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce(np.abs(y_pred - y_true), reduction)
+
+
+def mae_grad(y_true, y_pred, *, reduction="mean"):
+    r"""Gradient of :func:`mae`: :math:`\operatorname{sign}(\hat y - y)` per element.
+
+    At the kink :math:`\hat y = y` the loss has no derivative; we return 0, the
+    sub-gradient PyTorch also uses.
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce_grad(np.sign(y_pred - y_true), reduction, y_pred.size)
+
+
+def huber(y_true, y_pred, *, reduction="mean", delta=1.0):
+    r"""Huber loss (Huber 损失): quadratic for small errors, linear for large ones.
+
+    .. math::
+
+        \ell(y, \hat y) = \begin{cases}
+            \tfrac12 e^2 & |e| \le \delta \\
+            \delta\,(|e| - \tfrac12\delta) & |e| > \delta
+        \end{cases}, \qquad e = \hat y - y
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like, same shape
+    reduction : {'mean', 'sum', 'none'}
+    delta : float, > 0
+        Where the quadratic part hands over to the linear part.
+
+    Notes
+    -----
+    Chapter 2. Written as :math:`\tfrac12 a^2 + \delta(|e| - a)` with
+    :math:`a = \min(|e|, \delta)`, which is the two cases in one line. Same
+    convention as ``torch.nn.functional.huber_loss``.
+
+    Examples
+    --------
+    >>> huber([0, 0], [0.5, 3.0])
+    1.3125
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    delta = v.scalar(delta, "delta", minimum=0.0, strict=True)
+    abs_err = np.abs(y_pred - y_true)
+    a = np.minimum(abs_err, delta)
+    return v.reduce(0.5 * a**2 + delta * (abs_err - a), reduction)
+
+
+def huber_grad(y_true, y_pred, *, reduction="mean", delta=1.0):
+    r"""Gradient of :func:`huber`: the error clipped to :math:`[-\delta, \delta]`."""
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    delta = v.scalar(delta, "delta", minimum=0.0, strict=True)
+    return v.reduce_grad(np.clip(y_pred - y_true, -delta, delta), reduction, y_pred.size)
+
+
+def log_cosh(y_true, y_pred, *, reduction="mean"):
+    r"""Log-cosh loss: like :math:`\tfrac12 e^2` near zero and like :math:`|e| - \ln 2` far away.
+
+    .. math:: \ell(y, \hat y) = \ln\cosh(\hat y - y)
+
+    Notes
+    -----
+    Chapter 2. Computed as :math:`\operatorname{logaddexp}(e, -e) - \ln 2`, which
+    never overflows (``cosh(1000)`` would).
+
+    Examples
+    --------
+    >>> round(log_cosh([0.0], [1.0]), 6)
+    0.433781
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    err = y_pred - y_true
+    return v.reduce(np.logaddexp(err, -err) - np.log(2.0), reduction)
+
+
+def log_cosh_grad(y_true, y_pred, *, reduction="mean"):
+    r"""Gradient of :func:`log_cosh`: :math:`\tanh(\hat y - y)` per element."""
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce_grad(np.tanh(y_pred - y_true), reduction, y_pred.size)
+
+
+def euclidean(y_true, y_pred, *, reduction="mean"):
+    r"""Euclidean distance (欧氏距离) between target and prediction vectors.
+
+    .. math:: \ell(\mathbf y, \hat{\mathbf y}) = \lVert \hat{\mathbf y} - \mathbf y \rVert_2
+              = \sqrt{\textstyle\sum_j (\hat y_j - y_j)^2}
+
+    The norm is taken over the last axis: an input of shape ``(d,)`` is one
+    vector, ``(n, d)`` is ``n`` vectors and gives ``n`` distances before reduction.
+
+    Notes
+    -----
+    Chapters 1 and 4. Its square, divided by ``d``, is the MSE of the vector.
+
+    Examples
+    --------
+    >>> round(euclidean([60, 70, 80], [65, 68, 75]), 4)
+    7.3485
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    return v.reduce(np.linalg.norm(y_pred - y_true, axis=-1), reduction)
+
+
+def euclidean_grad(y_true, y_pred, *, reduction="mean"):
+    r"""Gradient of :func:`euclidean`: the unit vector :math:`(\hat{\mathbf y} - \mathbf y) / \lVert\hat{\mathbf y} - \mathbf y\rVert`.
+
+    It has length 1 whatever the size of the error (chapter 4). At zero error the
+    distance has no gradient; we return the zero vector there.
+    """
+    y_true, y_pred = _pair(y_true, y_pred, reduction)
+    err = y_pred - y_true
+    norm = np.linalg.norm(err, axis=-1, keepdims=True)
+    unit = np.divide(err, norm, out=np.zeros_like(err), where=norm > 0)
+    n_samples = max(err.size // err.shape[-1], 1) if err.ndim else 1
+    return v.reduce_grad(unit, reduction, n_samples)
