@@ -201,6 +201,7 @@ def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=No
 
     Examples
     --------
+    >>> from lossbook import mse
     >>> X = np.arange(1.0, 6.0)[:, None]
     >>> model = fit(X, 2 * X[:, 0] + 1, mse, optimizer=GradientDescent(lr=0.05), steps=2000)
     >>> np.round([model.w[0], model.b], 3).tolist()
