@@ -32,4 +32,6 @@ from .regression import (
     mae, mae_grad, mse, mse_grad,
 )
 
+from . import plotting
+
 __version__ = "0.1.0"
