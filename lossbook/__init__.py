@@ -19,6 +19,7 @@ from .classification import (
     focal, focal_grad,
     from_one_hot, hinge, hinge_grad, one_hot, zero_one,
 )
+from .chooser import Recommendation, choose_loss
 from .data import blobs, imbalanced_binary, line_data, train_test_split, two_blobs
 from .information import (
     cross_entropy_pq, cross_entropy_pq_grad, entropy, information,

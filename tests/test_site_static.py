@@ -1,0 +1,63 @@
+"""Checks of the built website (_build/html) that need no browser.
+
+Run after `jupyter-book build .`; they skip (with the reason) when there is no build.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+HTML = Path(__file__).resolve().parents[1] / "_build" / "html"
+PAGES = sorted(HTML.rglob("*.html")) if HTML.is_dir() else []
+pytestmark = pytest.mark.skipif(not PAGES, reason="no built site: run `jupyter-book build .` first")
+
+# Any attribute that makes the browser fetch something: scripts, styles, fonts, images, frames.
+FETCHING = re.compile(r'<(script|link|img|iframe|source|video|audio|embed)\b[^>]*?\b(src|href)\s*=\s*["\']([^"\']+)["\']', re.I)
+CSS_URL = re.compile(r'url\(\s*["\']?(https?:)?//', re.I)
+
+
+def _off_site(url):
+    return url.startswith(("http://", "https://", "//"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(HTML)) if PAGES else "")
+def test_page_fetches_nothing_off_site(page):
+    html = page.read_text(encoding="utf-8")
+    fetched = [(tag, url) for tag, _, url in FETCHING.findall(html)
+               if _off_site(url) and not (tag.lower() == "link" and _is_plain_link(html, url))]
+    assert fetched == [], f"{page.name} loads from outside the site: {fetched}"
+
+
+def _is_plain_link(html, url):
+    """<link rel="canonical"/"alternate"> only names a URL; it does not fetch it."""
+    for m in re.finditer(r"<link\b[^>]*>", html, re.I):
+        tag = m.group(0)
+        if url in tag:
+            return bool(re.search(r'rel\s*=\s*["\'](canonical|alternate|author|license)["\']', tag, re.I))
+    return False
+
+
+def test_stylesheets_fetch_nothing_off_site():
+    sheets = sorted(HTML.rglob("*.css"))
+    offenders = [str(s.relative_to(HTML)) for s in sheets if CSS_URL.search(s.read_text(encoding="utf-8", errors="replace"))]
+    assert offenders == []
+
+
+def test_mathjax_is_served_locally():
+    assert (HTML / "_static" / "mathjax" / "tex-chtml.js").is_file()
+    pages_with_maths = [p for p in PAGES if 'class="math' in p.read_text(encoding="utf-8")]
+    assert pages_with_maths, "no page has maths"
+    for page in pages_with_maths:
+        srcs = re.findall(r'<script[^>]*src="([^"]*mathjax[^"]*)"', page.read_text(encoding="utf-8"))
+        assert srcs and all(not _off_site(s) for s in srcs), f"{page.name}: {srcs}"
+
+
+def test_detector_catches_off_site_fetches():
+    """The checks above would notice a CDN script, font stylesheet or remote image."""
+    html = ('<script src="https://cdn.jsdelivr.net/npm/require.js"></script>'
+            '<link rel="stylesheet" href="//fonts.example.org/x.css"><img src="http://x/y.png">'
+            '<link rel="canonical" href="https://example.org/page.html">')
+    fetched = [url for tag, _, url in FETCHING.findall(html) if _off_site(url) and not _is_plain_link(html, url)]
+    assert fetched == ["https://cdn.jsdelivr.net/npm/require.js", "//fonts.example.org/x.css", "http://x/y.png"]
+    assert CSS_URL.search("@font-face { src: url('https://fonts.gstatic.com/a.woff2') }")
