@@ -21,7 +21,7 @@ from .classification import (
 )
 from .chooser import Recommendation, choose_loss
 from .data import blobs, imbalanced_binary, line_data, train_test_split, two_blobs
-from .information import (
+from .distributions import (
     cross_entropy_pq, cross_entropy_pq_grad, entropy, information,
     js_divergence, js_divergence_grad, kl_divergence, kl_divergence_grad,
     wasserstein_1d, wasserstein_1d_grad,

@@ -62,8 +62,9 @@ def at_least_ndim(a, ndim, name, hint=""):
 
 def in_unit_interval(a, name, what="probabilities"):
     """Values must lie in the closed interval [0, 1]."""
-    bad = (a < 0) | (a > 1)
-    if bad.any():
+    # min and max are cheap passes; the mask of bad values is built only for the message.
+    if a.size and (a.min() < 0 or a.max() > 1):
+        bad = (a < 0) | (a > 1)
         raise ValueError(f"{name} must be {what} in [0, 1], got {_preview(a[bad])}")
 
 
@@ -122,14 +123,23 @@ def scalar(value, name, *, minimum=None, maximum=None, strict=False):
 
 
 def reduce(values, how):
-    """Apply a reduction to per-element or per-sample loss values."""
+    """Apply a reduction to per-element or per-sample loss values.
+
+    Adding 0.0 turns a -0.0 (from e.g. -ln 1) into 0.0, so a perfect prediction prints as 0.
+    """
     if how == "mean":
-        return float(values.mean())  # a plain float reads better than np.float64(...)
+        return float(values.mean()) + 0.0  # a plain float reads better than np.float64(...)
     if how == "sum":
-        return float(values.sum())
-    return values
+        return float(values.sum()) + 0.0
+    return values + 0.0
 
 
 def reduce_grad(grad, how, count):
-    """Scale element-wise derivatives to the gradient of the reduced loss."""
-    return grad / count if how == "mean" else grad
+    """Scale element-wise derivatives to the gradient of the reduced loss.
+
+    ``grad`` must be a new float array made by the caller: the mean divides it in
+    place, which saves allocating another array of the same size.
+    """
+    if how == "mean":
+        grad /= count
+    return grad

@@ -10,8 +10,10 @@ from . import _validation as v
 
 
 def _sigmoid(z):
-    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # 1/(1 + e^{-|z|}) for z >= 0 and e^{z}/(1 + e^{-|z|}) for z < 0, as one formula:
+    # σ(z) = e^{min(z, 0)} / (1 + e^{-|z|}). No exponent is positive, so nothing
+    # overflows, and there is no np.where (slow when the signs are mixed).
+    return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def _log_sigmoid(z):
@@ -21,7 +23,8 @@ def _log_sigmoid(z):
 
 def _log_softmax(z):
     shifted = z - z.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    shifted -= np.log(np.exp(shifted).sum(axis=-1, keepdims=True))  # in place: one array fewer
+    return shifted
 
 
 def sigmoid(z):

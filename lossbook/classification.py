@@ -141,8 +141,11 @@ def binary_cross_entropy_with_logits_grad(y_true, logits, *, reduction="mean", p
     """
     y_true, logits = _binary_pair(y_true, logits, "logits", reduction)
     w = _pos_weight(pos_weight, logits)
-    p = _sigmoid(logits)
-    grad = p - y_true if w is None else p * (1.0 + (w - 1.0) * y_true) - w * y_true
+    if w is None:
+        grad = _sigmoid(logits) - y_true
+    else:
+        p = _sigmoid(logits)
+        grad = p * (1.0 + (w - 1.0) * y_true) - w * y_true
     return v.reduce_grad(grad, reduction, logits.size)
 
 
@@ -150,10 +153,11 @@ def binary_cross_entropy_with_logits_grad(y_true, logits, *, reduction="mean", p
 
 
 def _class_targets(y_true, scores, scores_name):
-    """Targets as probability rows of the same shape as ``scores``.
+    """Checked targets: integer class indices, or probability rows shaped like ``scores``.
 
     ``y_true`` may be class indices of shape ``scores.shape[:-1]`` or rows of class
-    probabilities (one-hot or soft) of the same shape as ``scores``.
+    probabilities (one-hot or soft) of the same shape as ``scores``. Indices are
+    returned as int64 indices, not one-hot rows; callers tell the two apart by ``ndim``.
     """
     v.at_least_ndim(scores, 2, scores_name, hint=" (n_samples, n_classes); for one sample use x[None, :]")
     n_classes = scores.shape[-1]
@@ -161,7 +165,7 @@ def _class_targets(y_true, scores, scores_name):
     if raw.shape == scores.shape[:-1]:
         labels = v.as_integer_labels(raw, "y_true")
         v.class_indices(labels, n_classes, "y_true")
-        return np.eye(n_classes)[labels]
+        return labels
     rows = v.as_array(raw, "y_true")
     if rows.shape != scores.shape:
         raise ValueError(
@@ -200,7 +204,12 @@ def cross_entropy(y_true, logits, *, reduction="mean"):
     logits = v.as_array(logits, "logits")
     v.reduction(reduction)
     target = _class_targets(y_true, logits, "logits")
-    return v.reduce(-(target * _log_softmax(logits)).sum(axis=-1), reduction)
+    log_probs = _log_softmax(logits)
+    if target.ndim < logits.ndim:  # class indices: the sum keeps only the true class's term
+        losses = -np.take_along_axis(log_probs, target[..., None], axis=-1)[..., 0]
+    else:
+        losses = -(target * log_probs).sum(axis=-1)
+    return v.reduce(losses, reduction)
 
 
 def cross_entropy_grad(y_true, logits, *, reduction="mean"):
@@ -208,7 +217,12 @@ def cross_entropy_grad(y_true, logits, *, reduction="mean"):
     logits = v.as_array(logits, "logits")
     v.reduction(reduction)
     target = _class_targets(y_true, logits, "logits")
-    grad = np.exp(_log_softmax(logits)) - target
+    grad = np.exp(_log_softmax(logits))  # softmax(z)
+    if target.ndim < logits.ndim:  # class indices: y is one-hot, so subtract 1 at the true class
+        true_class = target[..., None]
+        np.put_along_axis(grad, true_class, np.take_along_axis(grad, true_class, axis=-1) - 1.0, axis=-1)
+    else:
+        grad -= target
     return v.reduce_grad(grad, reduction, logits.size // logits.shape[-1])
 
 
@@ -239,6 +253,8 @@ def categorical_cross_entropy(y_true, y_prob, *, reduction="mean"):
     y_prob = v.as_array(y_prob, "y_prob")
     v.reduction(reduction)
     target = _class_targets(y_true, y_prob, "y_prob")
+    if target.ndim < y_prob.ndim:  # class indices -> one-hot rows
+        target = np.eye(y_prob.shape[-1])[target]
     v.distribution_rows(y_prob, "y_prob")
     return v.reduce(-(target * _clamped_log(y_prob)).sum(axis=-1), reduction)
 
@@ -251,6 +267,8 @@ def categorical_cross_entropy_grad(y_true, y_prob, *, reduction="mean"):
     y_prob = v.as_array(y_prob, "y_prob")
     v.reduction(reduction)
     target = _class_targets(y_true, y_prob, "y_prob")
+    if target.ndim < y_prob.ndim:  # class indices -> one-hot rows
+        target = np.eye(y_prob.shape[-1])[target]
     v.distribution_rows(y_prob, "y_prob")
     grad = -target / np.maximum(y_prob, np.exp(LOG_FLOOR))
     return v.reduce_grad(grad, reduction, y_prob.size // y_prob.shape[-1])
@@ -407,8 +425,10 @@ def focal_grad(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
     p, q, miss, weight, gamma = _focal_parts(y_true, logits, alpha, gamma)
     ce = np.maximum(logits, 0.0) - logits * y_true + np.log1p(np.exp(-np.abs(logits)))
     dmiss = p * q * (1.0 - 2.0 * y_true)
-    # m^(γ-1) is infinite at m = 0 for γ < 1, but there dm/dz = 0 too: the term is 0.
-    focusing = gamma * np.power(np.where(miss > 0, miss, 1.0), gamma - 1.0) * dmiss * ce
+    # m^(γ-1)·dm/dz is written m^γ·(dm/dz)/m: |dm/dz| <= min(σ, 1-σ) <= m, so the ratio is
+    # in [-1, 1] and nothing overflows when m is subnormal (m^(γ-1) alone would, giving
+    # inf or 0·inf = NaN). At m = 0 we have dm/dz = 0 too: the term is 0.
+    focusing = gamma * miss**gamma * (dmiss / np.where(miss > 0, miss, 1.0)) * ce
     grad = weight * (miss**gamma * (p - y_true) + focusing)
     return v.reduce_grad(grad, reduction, logits.size)
 

@@ -120,7 +120,16 @@ def huber(y_true, y_pred, *, reduction="mean", delta=1.0):
     delta = v.scalar(delta, "delta", minimum=0.0, strict=True)
     abs_err = np.abs(y_pred - y_true)
     a = np.minimum(abs_err, delta)
-    return v.reduce(0.5 * a**2 + delta * (abs_err - a), reduction)
+    # ½a² + δ(|e| - a), built in place: `linear` and `losses` reuse the two arrays above,
+    # because for large inputs every extra temporary array costs more than the arithmetic.
+    linear = abs_err
+    linear -= a
+    linear *= delta  # δ(|e| - a)
+    losses = a
+    losses **= 2
+    losses *= 0.5  # ½a²
+    losses += linear
+    return v.reduce(losses, reduction)
 
 
 def huber_grad(y_true, y_pred, *, reduction="mean", delta=1.0):
@@ -175,6 +184,7 @@ def euclidean(y_true, y_pred, *, reduction="mean"):
     7.3485
     """
     y_true, y_pred = _pair(y_true, y_pred, reduction)
+    v.at_least_ndim(y_pred, 1, "y_pred", hint=" (a vector; the norm is over the last axis)")
     return v.reduce(np.linalg.norm(y_pred - y_true, axis=-1), reduction)
 
 
@@ -185,6 +195,7 @@ def euclidean_grad(y_true, y_pred, *, reduction="mean"):
     distance has no gradient; we return the zero vector there.
     """
     y_true, y_pred = _pair(y_true, y_pred, reduction)
+    v.at_least_ndim(y_pred, 1, "y_pred", hint=" (a vector; the norm is over the last axis)")
     err = y_pred - y_true
     norm = np.linalg.norm(err, axis=-1, keepdims=True)
     unit = np.divide(err, norm, out=np.zeros_like(err), where=norm > 0)

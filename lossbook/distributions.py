@@ -1,4 +1,4 @@
-"""Information theory and distances between distributions (chapters 3 and 5).
+"""Information theory and distances between distributions (chapters 3 and 5): entropy, KL, JS, W1.
 
 Distributions are probability vectors along the last axis (each row sums to 1
 within 1e-6). Logarithms are natural, so every value is in nats. The convention
@@ -44,7 +44,7 @@ def information(p):
     p = v.as_array(p, "p")
     v.in_unit_interval(p, "p")
     with np.errstate(divide="ignore"):
-        out = -np.log(p)
+        out = -np.log(p) + 0.0  # -ln 1 is -0.0; print it as 0
     return float(out) if out.ndim == 0 else out
 
 
@@ -59,7 +59,7 @@ def entropy(p):
     0.693147
     """
     p = _distribution(p, "p")
-    out = -_xlogy(p, p).sum(axis=-1)
+    out = -_xlogy(p, p).sum(axis=-1) + 0.0
     return float(out) if out.ndim == 0 else out
 
 

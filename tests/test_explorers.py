@@ -1,0 +1,91 @@
+"""Explorers: one source of truth (lossbook), a live widget and a static HTML form."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+import lossbook as lb
+from lossbook import explorers as ex
+
+STATIC_BUDGET = 600_000  # bytes per explorer's static form
+
+
+@pytest.fixture(scope="module", params=ex.EXPLORERS, ids=lambda c: c.__name__)
+def explorer(request):
+    return request.param()
+
+
+@pytest.fixture(scope="module")
+def html(explorer):
+    """The static form, computed once per explorer (it evaluates every state)."""
+    return explorer.static_html()
+
+
+def _data(html):
+    return json.loads(re.search(r'<script type="application/json" class="lb-data">(.*?)</script>', html, re.S)
+                      .group(1).replace("<\\/", "</"))
+
+
+def test_static_form_covers_every_state_within_budget(explorer, html):
+    assert len(html.encode()) <= STATIC_BUDGET
+    data = _data(html)
+    n_states = int(np.prod([len(c.values) for c in explorer.controls]))
+    assert len(data["states"]) == n_states
+    assert all(0 <= v < len(data["views"]) for v in data["states"].values())
+    assert "http" not in re.sub(r"http://www\.w3\.org/2000/svg", "", html), "static form must not fetch anything"
+
+
+def test_static_views_are_the_live_views(explorer, html):
+    """The HTML holds exactly what view() computes: same numbers in the same state."""
+    data = _data(html)
+    for key, state in list(explorer.states())[:: max(1, len(data["states"]) // 5)]:
+        live = explorer.view(**state)
+        stored = data["views"][data["states"][key]]
+        assert stored["text"] == live.get("text", "")
+        for p_live, p_stored in zip(live.get("panels", []), stored["panels"]):
+            for l_live, l_stored in zip(p_live["lines"], p_stored["lines"]):
+                assert data["arrays"][l_stored["y"]] == l_live["y"]
+
+
+def test_controls_have_labels_and_valid_defaults(explorer):
+    for c in explorer.controls:
+        assert c.label and c.default in c.values
+
+
+def test_mime_bundle_offers_html_outside_a_kernel(explorer, html):
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/html"] == html
+    assert "application/vnd.jupyter.widget-view+json" not in bundle  # no kernel here
+
+
+def test_widget_has_a_labelled_control_per_control(explorer):
+    pytest.importorskip("ipywidgets")
+    box = explorer.widget()
+    described = [child.description for child in box.children if hasattr(child, "description") and child.description]
+    assert described == [c.label for c in explorer.controls]
+
+
+def test_landscape_path_descends_for_a_small_rate():
+    view = ex.LandscapeExplorer().view(lr=0.02, start="(-2, 8)")
+    assert "diverging" not in view["text"]
+    view = ex.LandscapeExplorer().view(lr=0.12, start="(-2, 8)")
+    assert "diverging" in view["text"]
+
+
+def test_sigmoid_explorer_numbers_match_the_losses():
+    text = ex.SigmoidLossExplorer().view(y_hat=0.9, y=0)["text"]
+    assert f"{lb.binary_cross_entropy([0.0], [0.9]):.4f}" in text
+    assert f"{2 * 0.9 * 0.9 * 0.1:+.4f}" in text
+
+
+def test_wasserstein_explorer_shows_infinite_kl_without_overlap():
+    text = ex.WassersteinExplorer().view(shift=4.0)["text"]
+    assert "KL = inf" in text and f"JS = {np.log(2):.4f}" in text
+
+
+def test_chooser_explorer_agrees_with_choose_loss():
+    text = ex.ChooserExplorer().view(task="binary", outliers="no", imbalance="severe", output="logits",
+                                     pairing="pairs", overlap="yes")["text"]
+    assert text == str(lb.choose_loss("binary", imbalance="severe"))
