@@ -27,6 +27,7 @@ from .distributions import (
     wasserstein_1d, wasserstein_1d_grad,
 )
 from .metric import center, center_grad, contrastive, contrastive_grad, triplet, triplet_grad
+from .metrics import accuracy, average_precision, precision, recall
 from .optim import Adam, Fit, GradientDescent, Momentum, Path, RMSprop, fit, gradient_of, minimize
 from .regression import (
     euclidean, euclidean_grad, huber, huber_grad, log_cosh, log_cosh_grad,

@@ -26,14 +26,11 @@ def refresh(path):
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-    nb.metadata.pop("widgets", None) if not _has_widgets(nb) else None
+    # Explorers store their static HTML form; the live widgets' state is only valid in a
+    # running kernel and would make the website load the ipywidgets JavaScript from a CDN.
+    nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return path.name
-
-
-def _has_widgets(nb):
-    return any("application/vnd.jupyter.widget-view+json" in out.get("data", {})
-               for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", []))
 
 
 def main(args):
