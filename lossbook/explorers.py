@@ -426,11 +426,21 @@ class OutlierExplorer(Explorer):
         Control("shift", "outlier shift", (0.0, 5.0, 10.0, 20.0, 40.0, 80.0), 20.0, "{:g}"),
     )
 
+    def __init__(self):
+        self._fits = {}
+
+    def _fit(self, loss, shift, **kwargs):
+        """Fits are cached: MSE and MAE do not depend on δ, so the grid needs far fewer of them."""
+        key = (loss.__name__, shift, tuple(kwargs.items()))
+        if key not in self._fits:
+            X, y, _ = line_data(20, w=2.0, b=1.0, noise=1.0, n_outliers=2, outlier_shift=shift, seed=3)
+            self._fits[key] = fit(X, y, loss, optimizer=Adam(lr=0.3), steps=300, **kwargs)
+        return self._fits[key]
+
     def view(self, delta, shift):
         X, y, out = line_data(20, w=2.0, b=1.0, noise=1.0, n_outliers=2, outlier_shift=shift, seed=3)
-        fits = {"MSE": fit(X, y, reg.mse, optimizer=Adam(lr=0.3), steps=300),
-                "MAE": fit(X, y, reg.mae, optimizer=Adam(lr=0.3), steps=300),
-                f"Huber δ={delta:g}": fit(X, y, reg.huber, optimizer=Adam(lr=0.3), steps=300, delta=delta)}
+        fits = {"MSE": self._fit(reg.mse, shift), "MAE": self._fit(reg.mae, shift),
+                f"Huber δ={delta:g}": self._fit(reg.huber, shift, delta=delta)}
         xs = np.array([0.0, 10.0])
         lines = [line(X[~out, 0], y[~out], "data", C["black"], "o"),
                  line(X[out, 0], y[out], "outliers", C["orange"], "o"),
