@@ -85,7 +85,7 @@ def _regression(*, outliers, **_):
     if outliers:
         return Recommendation(
             ["huber", "mae"], "none (identity)", "SGD with momentum",
-            {"delta": "about the size of a normal error (e.g. 1.5 on standardised targets)"},
+            {"delta": "about the size of a normal residual (e.g. 1.345 x its robust standard deviation)"},
             ["regression: the target is a number, so measure the error directly",
              "outliers: squared errors would let a few bad points dominate the fit; Huber is "
              "quadratic for small errors and only linear beyond delta (MAE is linear everywhere)",

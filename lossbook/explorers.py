@@ -100,8 +100,6 @@ class Explorer:
     def widget(self):
         """An ipywidgets control panel that redraws the view on every change."""
         import ipywidgets as w
-        import matplotlib.pyplot as plt
-        from IPython.display import display
 
         ctrls = {}
         for c in self.controls:
@@ -110,22 +108,18 @@ class Explorer:
             ctrls[c.name] = kind(options=options, value=c.default, description=c.label,
                                  style={"description_width": "initial"},
                                  layout=w.Layout(width="420px"))
-        out, text = w.Output(), w.HTML()
+        image, text = w.Image(format="png"), w.HTML()
 
         def update(_=None):
-            state = {name: ctrl.value for name, ctrl in ctrls.items()}
-            view = self.view(**state)
+            view = self.view(**{name: ctrl.value for name, ctrl in ctrls.items()})
             text.value = f"<pre style='margin:0'>{html.escape(view.get('text', ''))}</pre>"
-            with out:
-                out.clear_output(wait=True)
-                fig = render_matplotlib(view)
-                display(fig)
-                plt.close(fig)
+            image.value = render_png(view) if view.get("panels") else b""
+            image.layout.display = None if view.get("panels") else "none"
 
         for ctrl in ctrls.values():
             ctrl.observe(update, names="value")
         update()
-        return w.VBox([w.HTML(f"<b>{html.escape(self.title)}</b>"), *ctrls.values(), out, text])
+        return w.VBox([w.HTML(f"<b>{html.escape(self.title)}</b>"), *ctrls.values(), image, text])
 
     # --- static form ---------------------------------------------------------------
 
@@ -217,20 +211,29 @@ def render_matplotlib(view, fig=None):
     return fig
 
 
-def measure(explorer, repeats=5):
-    """Median time (s) of a live update (view + matplotlib PNG) and the static form's size (bytes)."""
-    import time
-
+def render_png(view):
+    """The live widget's picture of a view: matplotlib, PNG bytes (fast zlib level)."""
     import matplotlib.pyplot as plt
+
+    fig = render_matplotlib(view)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def measure(explorer, repeats=5):
+    """Median time (s) of a live update (view + PNG, as the widget does) and the static form's size (bytes)."""
+    import time
 
     states = [s for _, s in explorer.states()]
     picks = [states[i] for i in np.linspace(0, len(states) - 1, repeats).astype(int)]
     times = []
     for state in picks:
         t0 = time.perf_counter()
-        fig = render_matplotlib(explorer.view(**state))
-        fig.savefig(io.BytesIO(), format="png")
-        plt.close(fig)
+        view = explorer.view(**state)
+        if view.get("panels"):
+            render_png(view)
         times.append(time.perf_counter() - t0)
     return float(np.median(times)), len(explorer.static_html().encode())
 

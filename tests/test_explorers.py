@@ -89,3 +89,16 @@ def test_chooser_explorer_agrees_with_choose_loss():
     text = ex.ChooserExplorer().view(task="binary", outliers="no", imbalance="severe", output="logits",
                                      pairing="pairs", overlap="yes")["text"]
     assert text == str(lb.choose_loss("binary", imbalance="severe"))
+
+
+def test_widget_updates_when_a_control_changes(explorer):
+    """Live form: moving a control redraws (the picture or the text changes)."""
+    w = pytest.importorskip("ipywidgets")
+    box = explorer.widget()
+    image = next(c for c in box.children if isinstance(c, w.Image))
+    text = [c for c in box.children if isinstance(c, w.HTML)][-1]
+    control = next(c for c in box.children if getattr(c, "description", "") == explorer.controls[0].label)
+    before = (bytes(image.value), text.value)
+    values = [v for _, v in control.options]
+    control.value = values[(values.index(control.value) + len(values) // 2) % len(values)]
+    assert (bytes(image.value), text.value) != before

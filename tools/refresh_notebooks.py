@@ -16,6 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def refresh(path):
@@ -26,8 +27,13 @@ def refresh(path):
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-    # Explorers store their static HTML form; the live widgets' state is only valid in a
-    # running kernel and would make the website load the ipywidgets JavaScript from a CDN.
+        # An explorer's live widget exists only in a running kernel: keep its static HTML
+        # form in the stored output and drop the widget view, whose model id changes on
+        # every run (and points at nothing once the kernel is gone).
+        for out in cell.get("outputs", []):
+            out.get("data", {}).pop(WIDGET_VIEW, None)
+    # Likewise the widgets' saved state: stale without the kernel, and it would make the
+    # website load the ipywidgets JavaScript from a CDN.
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return path.name
