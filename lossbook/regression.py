@@ -107,9 +107,9 @@ def huber(y_true, y_pred, *, reduction="mean", delta=1.0):
 
     Notes
     -----
-    Chapter 2. Written as :math:`\tfrac12 a^2 + \delta(|e| - a)` with
-    :math:`a = \min(|e|, \delta)`, which is the two cases in one line. Same
-    convention as ``torch.nn.functional.huber_loss``.
+    Chapter 2. Written as :math:`a\,(|e| - a/2)` with :math:`a = \min(|e|, \delta)`,
+    which is the two cases in one line. Same convention as
+    ``torch.nn.functional.huber_loss``.
 
     Examples
     --------
@@ -118,17 +118,12 @@ def huber(y_true, y_pred, *, reduction="mean", delta=1.0):
     """
     y_true, y_pred = _pair(y_true, y_pred, reduction)
     delta = v.scalar(delta, "delta", minimum=0.0, strict=True)
-    abs_err = np.abs(y_pred - y_true)
-    a = np.minimum(abs_err, delta)
-    # ½a² + δ(|e| - a), built in place: `linear` and `losses` reuse the two arrays above,
-    # because for large inputs every extra temporary array costs more than the arithmetic.
-    linear = abs_err
-    linear -= a
-    linear *= delta  # δ(|e| - a)
-    losses = a
-    losses **= 2
-    losses *= 0.5  # ½a²
-    losses += linear
+    # With a = min(|e|, δ) both cases are a(|e| - a/2): ½e² inside, δ(|e| - δ/2) outside.
+    # Built in one array, because on large inputs each extra temporary costs more than the maths.
+    losses = np.abs(y_pred - y_true)  # |e|
+    a = np.minimum(losses, delta)     # a = min(|e|, δ)
+    losses -= 0.5 * a                 # |e| - a/2
+    losses *= a                       # a(|e| - a/2)
     return v.reduce(losses, reduction)
 
 

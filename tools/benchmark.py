@@ -87,12 +87,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21, help="timed repeats per loss (default 21)")
     parser.add_argument("--no-check", action="store_true", help=f"do not fail when a ratio exceeds {BUDGET}")
+    parser.add_argument("--torch-threads", type=int, default=None,
+                        help="limit torch's threads (NumPy's element-wise code is single-threaded); default: torch's own")
     args = parser.parse_args()
 
     print(f"numpy {np.__version__}", end="")
     if torch is None:
         print("; torch is not installed: lossbook times only, no budget check")
     else:
+        if args.torch_threads:
+            torch.set_num_threads(args.torch_threads)
         print(f"; torch {torch.__version__}, torch.get_num_threads() = {torch.get_num_threads()}")
     print(f"median of {args.repeats} repeats, value + gradient, n = {N:,} float64 elements\n")
 
