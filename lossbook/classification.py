@@ -9,7 +9,7 @@ respect to the prediction argument (probabilities, logits or scores).
 import numpy as np
 
 from . import _validation as v
-from .activations import _log_sigmoid, _log_softmax, _sigmoid
+from .activations import _log_softmax, _sigmoid
 
 LOG_FLOOR = -100.0  # log p is clamped here on probability inputs, as PyTorch does
 
@@ -372,7 +372,8 @@ def _focal_parts(y_true, logits, alpha, gamma):
     p, q = _sigmoid(logits), _sigmoid(-logits)  # σ(z) and 1 - σ(z), both accurate
     miss = y_true * q + (1.0 - y_true) * p  # 1 - p_t: the probability given to the wrong answer
     weight = 1.0 if alpha is None else alpha * y_true + (1.0 - alpha) * (1.0 - y_true)
-    return p, q, miss, weight, gamma
+    ce = np.maximum(logits, 0.0) - logits * y_true + np.log1p(np.exp(-np.abs(logits)))  # BCE from logits
+    return p, q, miss, weight, gamma, ce
 
 
 def focal(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
@@ -408,8 +409,7 @@ def focal(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
     0.693147
     """
     y_true, logits = _binary_pair(y_true, logits, "logits", reduction)
-    _, _, miss, weight, gamma = _focal_parts(y_true, logits, alpha, gamma)
-    ce = np.maximum(logits, 0.0) - logits * y_true + np.log1p(np.exp(-np.abs(logits)))
+    _, _, miss, weight, gamma, ce = _focal_parts(y_true, logits, alpha, gamma)
     return v.reduce(weight * miss**gamma * ce, reduction)
 
 
@@ -422,8 +422,7 @@ def focal_grad(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
     :math:`\partial m/\partial z = \sigma(z)(1-\sigma(z))(1 - 2y)`.
     """
     y_true, logits = _binary_pair(y_true, logits, "logits", reduction)
-    p, q, miss, weight, gamma = _focal_parts(y_true, logits, alpha, gamma)
-    ce = np.maximum(logits, 0.0) - logits * y_true + np.log1p(np.exp(-np.abs(logits)))
+    p, q, miss, weight, gamma, ce = _focal_parts(y_true, logits, alpha, gamma)
     dmiss = p * q * (1.0 - 2.0 * y_true)
     # m^(γ-1)·dm/dz is written m^γ·(dm/dz)/m: |dm/dz| <= min(σ, 1-σ) <= m, so the ratio is
     # in [-1, 1] and nothing overflows when m is subnormal (m^(γ-1) alone would, giving

@@ -34,7 +34,7 @@ from .chooser import choose_loss
 from . import classification as cls
 from .distributions import js_divergence, kl_divergence, wasserstein_1d
 from . import regression as reg
-from .activations import _sigmoid, softmax
+from .activations import softmax
 from .data import line_data
 from .optim import Adam, GradientDescent, fit
 
