@@ -34,6 +34,6 @@ from .regression import (
     mae, mae_grad, mse, mse_grad,
 )
 
-from . import plotting
+from . import plotting, prose
 
 __version__ = "0.1.0"

@@ -25,7 +25,6 @@ PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                if p.relative_to(HTML).parts[0] not in ("_static", "_sources")
                and (p.name != "index.html" or p.parent != HTML)) if HTML.is_dir() else []
 CHAPTERS = [p for p in PAGES if re.match(r"book/\d\d_", p)]
-EXPLORER_BUDGET_MS = 16
 
 # Console messages that are upstream noise we cannot fix, each with the reason.
 ALLOWED_CONSOLE = [
@@ -144,7 +143,7 @@ def test_every_explorer_is_on_the_site():
 
 
 @pytest.mark.parametrize("path", _explorer_pages())
-def test_explorers_respond_fast_without_a_kernel(browser, site, path):
+def test_explorers_respond_without_a_kernel(browser, site, path, screenshots):
     page, log = _visit(browser, site, path)
     try:
         results = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => {
@@ -166,7 +165,11 @@ def test_explorers_respond_fast_without_a_kernel(browser, site, path):
         assert results, "no explorer controls found"
         for r in results:
             assert r["label"].strip(), f"{r['title']}: control {r['name']} has no label"
-            assert r["ms"] <= EXPLORER_BUDGET_MS, f"{r['title']}: {r['name']} took {r['ms']:.1f} ms"
+        # times are reported, not asserted (a shared machine cannot gate on wall time);
+        # the budget lives in tools/benchmark_explorers.py
+        with open(screenshots / "explorer-switch-times.txt", "a", encoding="utf-8") as report:
+            for r in results:
+                report.write(f"{path}\t{r['title']}\t{r['name']}\t{r['ms']:.1f} ms\n")
         # at least one control of each explorer changes the view (some controls only matter for some tasks)
         by_title = {}
         for r in results:

@@ -61,3 +61,43 @@ def test_detector_catches_off_site_fetches():
     fetched = [url for tag, _, url in FETCHING.findall(html) if _off_site(url) and not _is_plain_link(html, url)]
     assert fetched == ["https://cdn.jsdelivr.net/npm/require.js", "//fonts.example.org/x.css", "http://x/y.png"]
     assert CSS_URL.search("@font-face { src: url('https://fonts.gstatic.com/a.woff2') }")
+
+
+# --- The values JupyterLab shows are the values the website shows -------------------------
+
+BOOK = Path(__file__).resolve().parents[1] / "book"
+NOTEBOOKS = sorted(BOOK.glob("*.ipynb"))
+EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
+INLINE_VALUE = re.compile(r'<span class="output text_plain">(.*?)</span>', re.S)
+
+
+def stored_prose_values(notebook):
+    """The text of every ``{eval}`` role of a notebook, in reading order, from the values
+    stored in its Markdown cells' metadata (what jupyterlab-myst displays)."""
+    import html as html_lib
+    import json
+
+    values = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        stored = {e["expression"]: e["result"]["data"]["text/plain"]
+                  for e in cell["metadata"].get("user_expressions", [])}
+        for name in EVAL_ROLE.findall("".join(cell["source"])):
+            assert name in stored, f"{notebook.name}: no stored value for {{eval}}`{name}`: run tools/refresh_notebooks.py"
+            text = stored[name]
+            # a str's repr: quotes stripped for display, as jupyterlab-myst and myst-nb do
+            if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+                text = text[1:-1]
+            values.append(html_lib.escape(text, quote=False))
+    return values
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_jupyterlab_values_equal_website_values(notebook):
+    page = HTML / "book" / (notebook.stem + ".html")
+    stored = stored_prose_values(notebook)
+    shown = [v.strip() for v in INLINE_VALUE.findall(page.read_text(encoding="utf-8"))]
+    assert len(shown) == len(stored), f"{page.name}: {len(shown)} inline values on the page, {len(stored)} in the notebook"
+    differ = [(i, s, w) for i, (s, w) in enumerate(zip(stored, shown)) if s != w]
+    assert not differ, f"{notebook.name}: stored (JupyterLab) vs website: {differ[:5]}"

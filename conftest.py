@@ -1,0 +1,64 @@
+"""Test tiers, workers and the no-skip rule, for every way pytest is started.
+
+- ``pytest`` (no arguments, README step 2) runs everything on two worker processes.
+  ``pytest FILE`` runs in this process: no worker start-up.
+- Every test carries one tier marker, chosen by where it lives (see ``TIERS``), so
+  ``pytest -m unit`` runs the package alone; CONTRIBUTING.md lists the tiers.
+- Skips: with ``CI`` set, a skipped test fails (CI must run everything). Locally a skip says
+  why and what to install or build to remove it.
+"""
+
+import os
+
+import pytest
+
+# tier -> where its tests live (first match wins); every test gets exactly one tier marker
+TIERS = {
+    "notebooks": lambda path: path.suffix == ".ipynb",
+    "site": lambda path: path.name.startswith("test_site_"),
+    "lab": lambda path: path.name in ("test_jupyterlab.py", "test_binder.py"),
+    "unit": lambda path: True,   # the package: lossbook/ doctests and the other tests/ files
+}
+
+
+def pytest_configure(config):
+    for tier in TIERS:
+        config.addinivalue_line("markers", f"{tier}: the {tier} tier (see conftest.py and CONTRIBUTING.md)")
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (in addopts): two workers, or none when pytest is given a single file."""
+    paths = [a.split("::")[0] for a in config.args]
+    if len(paths) == 1 and os.path.isfile(paths[0]):
+        return 0
+    return min(2, os.cpu_count() or 1)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path
+        for tier, belongs in TIERS.items():
+            if belongs(path):
+                item.add_marker(getattr(pytest.mark, tier))
+                break
+
+
+def _fail_skip_in_ci(report):
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every test must run: {reason}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    _fail_skip_in_ci(report)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector):
+    report = yield
+    _fail_skip_in_ci(report)
+    return report
