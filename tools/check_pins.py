@@ -1,0 +1,97 @@
+"""Check that each pinned requirement file resolves, complete, on every supported Python.
+
+    python tools/check_pins.py                  # every file, CPython 3.11.5, 3.12, 3.13
+    python tools/check_pins.py --python 3.13 .binder/requirements.txt
+
+For each file and Python version it asks pip to resolve the file for that Python without
+installing anything and without that Python being present:
+
+    pip install --dry-run --ignore-installed --only-binary=:all: --python-version X
+                --target TMP --report REPORT.json -r FILE  <lossbook's own dependencies>
+
+and fails (exit 1) if pip cannot resolve it, or if pip would install a package that the
+file (with the files it includes by -r) does not pin: each file must be complete on its
+own, since Binder installs .binder/requirements.txt alone and lossbook goes on top of it
+with --no-deps (so pyproject.toml's dependencies are added to each resolution). Wheels
+only (pip's rule for a foreign --python-version): a package published only as an sdist
+would fail here; none of ours is. Platform: this machine's (Linux x86-64).
+Needs the package index (PyPI). The root requirements.txt is requirements/test.txt + `-e .`.
+"""
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = [".binder/requirements.txt", "requirements/book.txt", "requirements/test.txt"]
+PYTHONS = ["3.11.5", "3.12", "3.13"]  # 3.11.5: soupsieve (via nbconvert) needs it for its newest release
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
+
+
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pinned(path):
+    """{name: {versions}} of the == pins in a requirements file and the files it includes."""
+    found = {}
+    for line in Path(path).read_text().splitlines():
+        line = line.split(" #")[0].strip()
+        if line.startswith("-r "):
+            for name, versions in pinned(Path(path).parent / line[3:].strip()).items():
+                found.setdefault(name, set()).update(versions)
+        elif (m := PIN.match(line)):
+            found.setdefault(canonical(m.group(1)), set()).add(m.group(2))
+    return found
+
+
+def check(file, python):
+    own_deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
+               "--only-binary=:all:", "--python-version", python, "--target", str(Path(tmp) / "target"),
+               "--report", str(report), "-r", str(ROOT / file), *own_deps]
+        start = time.monotonic()
+        run = subprocess.run(cmd, capture_output=True, text=True)
+        seconds = time.monotonic() - start
+        if run.returncode != 0:
+            return False, f"pip could not resolve it ({seconds:.0f} s):\n{run.stderr.strip()[-3000:]}"
+        installs = {canonical(i["metadata"]["name"]): i["metadata"]["version"]
+                    for i in json.loads(report.read_text())["install"]}
+    pins = pinned(ROOT / file)
+    unpinned = sorted(f"{n}=={v}" for n, v in installs.items() if n not in pins)
+    off = sorted(f"{n}=={v} (pinned {sorted(pins[n])})" for n, v in installs.items() if n in pins and v not in pins[n])
+    if unpinned or off:
+        return False, f"resolves, but not complete: unpinned {unpinned}, off-pin {off}"
+    return True, f"{len(installs)} packages, all pinned ({seconds:.0f} s)"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", default=FILES)
+    parser.add_argument("--python", action="append", help=f"Python version(s); default {PYTHONS}")
+    args = parser.parse_args()
+    pythons = args.python or PYTHONS
+    jobs = [(f, p) for f in args.files for p in pythons]
+    print(f"pip {subprocess.run([sys.executable, '-m', 'pip', '--version'], capture_output=True, text=True).stdout.split()[1]}, "
+          f"dry runs (wheels only) of {len(args.files)} file(s) on CPython {', '.join(pythons)}", flush=True)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda job: check(*job), jobs))
+    failed = 0
+    for (file, python), (ok, message) in zip(jobs, results):
+        failed += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {file} on {python}: {message}")
+    print(f"{len(jobs) - failed} of {len(jobs)} resolutions passed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
