@@ -26,7 +26,7 @@ from .distributions import (
     js_divergence, js_divergence_grad, kl_divergence, kl_divergence_grad,
     wasserstein_1d, wasserstein_1d_grad,
 )
-from .metric import center, center_grad, contrastive, contrastive_grad, triplet, triplet_grad
+from .metric_learning import center, center_grad, contrastive, contrastive_grad, triplet, triplet_grad
 from .metrics import accuracy, average_precision, precision, recall
 from .optim import Adam, Fit, GradientDescent, Momentum, Path, RMSprop, fit, gradient_of, minimize
 from .regression import (

@@ -16,10 +16,35 @@ PALETTE = {
 COLORS = [PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky", "black")]
 
 
-def figure(ncols=1, nrows=1, *, width=None, height=3.2, **kwargs):
+def figure(nrows=1, ncols=1, *, width=None, height=3.2, **kwargs):
     """A new figure with an opaque white background and a grid of axes.
 
-    Returns ``fig, axes`` like ``plt.subplots`` (``axes`` is one Axes when there is one).
+    Parameters
+    ----------
+    nrows, ncols : int
+        The grid of axes, in the order of ``plt.subplots(nrows, ncols)``.
+    width : float, optional
+        Figure width in inches; ``min(4.2 * ncols, 10)`` by default.
+    height : float
+        Height of one row of axes, in inches.
+    **kwargs
+        Passed to ``plt.subplots`` (e.g. ``sharey=True``, ``subplot_kw``).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes or ndarray of Axes
+        One Axes when there is one, like ``plt.subplots``.
+
+    Raises
+    ------
+    ValueError
+        From matplotlib, if ``nrows`` or ``ncols`` is not a positive integer.
+
+    Notes
+    -----
+    Used by every chapter. Before lossbook 0.2 the first argument was ``ncols``;
+    ``tools/migrate_notebooks_issue11.py`` rewrites old calls.
     """
     width = width or min(4.2 * ncols, 10)
     fig, axes = plt.subplots(nrows, ncols, figsize=(width, height * nrows), facecolor="white",

@@ -127,7 +127,7 @@ BAD_INPUT = [
     row(lambda: lb.GradientDescent(lr=0.0), V, r"lr must be > 0", "gd-lr-zero"),
     row(lambda: lb.Adam(lr=-0.1), V, r"lr must be > 0", "adam-lr-negative"),
     row(lambda: lb.Momentum(lr=0.1, beta=1.5), V, r"beta must be <= 1", "momentum-beta"),
-    row(lambda: lb.minimize(_quad, lambda x: 2 * x, 1.0, optimizer="adam"), T, r"optimizer must be a lossbook optimiser", "minimize-optimizer-string"),
+    row(lambda: lb.minimize(_quad, 1.0, jac=lambda x: 2 * x, optimizer="adam"), T, r"optimizer must be a lossbook optimiser", "minimize-optimizer-string"),
     row(lambda: lb.fit(X, Y, lb.mse, steps=-1), V, r"steps must be a non-negative integer", "fit-steps-negative"),
     row(lambda: lb.fit(X, Y, lb.mse, steps=2.5), V, r"steps must be a non-negative integer", "fit-steps-float"),
     row(lambda: lb.fit(X, Y, lb.mse, batch_size=0), V, r"batch_size must be an integer in \[1, 3\]", "fit-batch-zero"),

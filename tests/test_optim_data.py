@@ -26,7 +26,7 @@ def quadratic_grad(x):
 )
 def test_optimisers_minimise_a_quadratic(optimizer):
     x0 = np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=optimizer, steps=300)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=optimizer, steps=300)
     assert path.params.shape == (301, 2)
     assert path.values.shape == (301,)
     np.testing.assert_array_equal(path.params[0], x0)
@@ -36,7 +36,7 @@ def test_optimisers_minimise_a_quadratic(optimizer):
 
 def test_gradient_descent_steps():
     lr, x0 = 0.1, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.GradientDescent(lr=lr), steps=2)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.GradientDescent(lr=lr), steps=2)
     x1 = x0 - lr * quadratic_grad(x0)
     x2 = x1 - lr * quadratic_grad(x1)
     np.testing.assert_allclose(path.params, [x0, x1, x2], rtol=1e-15)
@@ -44,7 +44,7 @@ def test_gradient_descent_steps():
 
 def test_momentum_steps():
     lr, beta, x0 = 0.05, 0.9, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.Momentum(lr=lr, beta=beta), steps=2)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.Momentum(lr=lr, beta=beta), steps=2)
     v1 = quadratic_grad(x0)
     x1 = x0 - lr * v1
     v2 = beta * v1 + quadratic_grad(x1)
@@ -53,7 +53,7 @@ def test_momentum_steps():
 
 def test_rmsprop_first_step():
     lr, rho, x0 = 0.01, 0.9, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.RMSprop(lr=lr, rho=rho), steps=1)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.RMSprop(lr=lr, rho=rho), steps=1)
     g = quadratic_grad(x0)
     np.testing.assert_allclose(path.params[1], x0 - lr * g / (np.sqrt((1 - rho) * g**2) + 1e-8), rtol=1e-15)
 
@@ -69,7 +69,7 @@ def test_adam_first_step_has_size_lr(scale, lr):
 
 
 def test_minimize_scalar_start():
-    path = lb.minimize(lambda x: x**2, lambda x: 2 * x, 3.0, steps=2)  # default: GD with lr = 0.1
+    path = lb.minimize(lambda x: x**2, 3.0, jac=lambda x: 2 * x, steps=2)  # default: GD with lr = 0.1
     np.testing.assert_allclose(path.params, [3.0, 3.0 * 0.8, 3.0 * 0.8**2], rtol=1e-15)
 
 
