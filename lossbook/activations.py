@@ -27,6 +27,7 @@ def _log_softmax(z):
     return shifted
 
 
+@v.keeps_dtype("z")
 def sigmoid(z):
     r"""Logistic sigmoid (Sigmoid 函数) :math:`\sigma(z) = 1 / (1 + e^{-z})`.
 
@@ -49,6 +50,7 @@ def sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("z")
 def log_sigmoid(z):
     r"""Logarithm of the sigmoid, :math:`\ln\sigma(z) = -\ln(1 + e^{-z})`, stable for large :math:`|z|`."""
     z = v.as_array(z, "z")
@@ -56,6 +58,7 @@ def log_sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("z")
 def softmax(z):
     r"""Softmax (Softmax 函数) over the last axis.
 
@@ -76,6 +79,7 @@ def softmax(z):
     return np.exp(_log_softmax(z))
 
 
+@v.keeps_dtype("z")
 def log_softmax(z):
     r"""Log of the softmax over the last axis: :math:`z_j - \ln\sum_k e^{z_k}` (log-sum-exp)."""
     z = v.as_array(z, "z")

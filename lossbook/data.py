@@ -6,9 +6,7 @@ from . import _validation as v
 
 
 def _count(n, name="n", minimum=1):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {n!r}")
-    return int(n)
+    return v.integer(n, name, minimum=minimum)
 
 
 def line_data(n=30, *, w=2.0, b=1.0, noise=1.0, n_outliers=0, outlier_shift=30.0, x_range=(0.0, 10.0), seed=0):

@@ -18,10 +18,16 @@ def _xlogy(x, y):
 
 
 def _distribution(p, name):
-    p = v.as_array(p, name)
-    v.at_least_ndim(p, 1, name)
-    v.distribution_rows(p, name)
-    return p
+    return v.as_distribution(p, name)
+
+
+def _rel_entr(p, q):
+    """p·ln(p/q) with 0·ln(0/q) = 0 and +inf where q = 0 < p (scipy.special.rel_entr).
+
+    One logarithm of the ratio, not ln p - ln q: no cancellation when q is close to p.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return _xlogy(p, p / np.where(p > 0, q, 1.0))
 
 
 def _two_distributions(p, q, reduction):
@@ -31,6 +37,7 @@ def _two_distributions(p, q, reduction):
     return p, q
 
 
+@v.keeps_dtype("p")
 def information(p):
     r"""Information content (信息量) of an event of probability :math:`p`: :math:`I = -\ln p`.
 
@@ -48,6 +55,7 @@ def information(p):
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("p")
 def entropy(p):
     r"""Entropy (熵) of a distribution: :math:`H(p) = -\sum_j p_j \ln p_j`, with 0·ln 0 = 0.
 
@@ -63,6 +71,7 @@ def entropy(p):
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("q")
 def cross_entropy_pq(p, q, *, reduction="mean"):
     r"""Cross-entropy (交叉熵) between distributions, :math:`H(p, q) = -\sum_j p_j \ln q_j`.
 
@@ -89,6 +98,7 @@ def cross_entropy_pq(p, q, *, reduction="mean"):
     return v.reduce(-_xlogy(p, q).sum(axis=-1), reduction)
 
 
+@v.keeps_dtype("q")
 def cross_entropy_pq_grad(p, q, *, reduction="mean"):
     r"""Gradient of :func:`cross_entropy_pq` with respect to ``q``: :math:`-p_j / q_j` (0 where :math:`p_j = 0`)."""
     p, q = _two_distributions(p, q, reduction)
@@ -97,6 +107,7 @@ def cross_entropy_pq_grad(p, q, *, reduction="mean"):
     return v.reduce_grad(grad, reduction, p.size // p.shape[-1])
 
 
+@v.keeps_dtype("q")
 def kl_divergence(p, q, *, reduction="mean"):
     r"""Kullback-Leibler divergence (KL 散度, 相对熵) :math:`D_{KL}(p\,\|\,q) = \sum_j p_j \ln(p_j / q_j)`.
 
@@ -119,14 +130,16 @@ def kl_divergence(p, q, *, reduction="mean"):
     0.0
     """
     p, q = _two_distributions(p, q, reduction)
-    return v.reduce((_xlogy(p, p) - _xlogy(p, q)).sum(axis=-1), reduction)
+    return v.reduce(_rel_entr(p, q).sum(axis=-1), reduction)
 
 
+@v.keeps_dtype("q")
 def kl_divergence_grad(p, q, *, reduction="mean"):
     r"""Gradient of :func:`kl_divergence` with respect to ``q``: :math:`-p_j / q_j`."""
-    return cross_entropy_pq_grad(p, q, reduction=reduction)
+    return cross_entropy_pq_grad.__wrapped__(p, q, reduction=reduction)
 
 
+@v.keeps_dtype("q")
 def js_divergence(p, q, *, reduction="mean"):
     r"""Jensen-Shannon divergence (JS 散度), the symmetric, bounded cousin of KL.
 
@@ -145,11 +158,12 @@ def js_divergence(p, q, *, reduction="mean"):
     """
     p, q = _two_distributions(p, q, reduction)
     m = 0.5 * (p + q)
-    kl_pm = (_xlogy(p, p) - _xlogy(p, m)).sum(axis=-1)
-    kl_qm = (_xlogy(q, q) - _xlogy(q, m)).sum(axis=-1)
+    kl_pm = _rel_entr(p, m).sum(axis=-1)
+    kl_qm = _rel_entr(q, m).sum(axis=-1)
     return v.reduce(0.5 * (kl_pm + kl_qm), reduction)
 
 
+@v.keeps_dtype("q")
 def js_divergence_grad(p, q, *, reduction="mean"):
     r"""Gradient of :func:`js_divergence` with respect to ``q``: :math:`\tfrac12 \ln(q_j / m_j)`.
 
@@ -179,6 +193,7 @@ def _samples(values, name):
     return values
 
 
+@v.keeps_dtype("u_values")
 def wasserstein_1d(u_values, v_values, u_weights=None, v_weights=None):
     r"""Wasserstein-1 (earth mover's, 推土机) distance between two 1-D empirical distributions.
 
@@ -218,6 +233,7 @@ def wasserstein_1d(u_values, v_values, u_weights=None, v_weights=None):
     return float(np.sum(np.abs(cdf_u - cdf_v) * gaps))
 
 
+@v.keeps_dtype("u_values")
 def wasserstein_1d_grad(u_values, v_values):
     r"""Gradient of :func:`wasserstein_1d` with respect to ``u_values`` (equal sizes, equal weights).
 

@@ -36,6 +36,7 @@ def _contrastive_parts(h1, h2, similar, margin, reduction):
     return diff, dist, similar, margin
 
 
+@v.keeps_dtype("h1")
 def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
     r"""Contrastive loss (对比损失) of Hadsell, Chopra and LeCun (2006).
 
@@ -61,6 +62,7 @@ def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
     return v.reduce(0.5 * y * dist**2 + 0.5 * (1 - y) * np.maximum(0.0, m - dist) ** 2, reduction)
 
 
+@v.keeps_dtype("h1")
 def contrastive_grad(h1, h2, similar, *, margin=1.0, reduction="mean"):
     r"""Gradients of :func:`contrastive` with respect to ``h1`` and ``h2`` (returned as a tuple).
 
@@ -84,6 +86,7 @@ def _triplet_parts(anchor, positive, negative, margin, reduction):
     return a, p, n, d_ap, d_an, margin
 
 
+@v.keeps_dtype("anchor")
 def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     r"""Triplet loss (三元组损失) of FaceNet (Schroff et al., 2015).
 
@@ -112,6 +115,7 @@ def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     return v.reduce(np.maximum(0.0, d_ap - d_an + m), reduction)
 
 
+@v.keeps_dtype("anchor")
 def triplet_grad(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     r"""Gradients of :func:`triplet` with respect to anchor, positive and negative (a tuple).
 
@@ -147,6 +151,7 @@ def _center_parts(features, labels, centers, reduction):
     return x, y, c
 
 
+@v.keeps_dtype("features")
 def center(features, labels, centers, *, reduction="mean"):
     r"""Center loss (中心损失) of Wen et al. (2016): pull each feature to its class centre.
 
@@ -169,6 +174,7 @@ def center(features, labels, centers, *, reduction="mean"):
     return v.reduce(0.5 * ((x - c[y]) ** 2).sum(axis=-1), reduction)
 
 
+@v.keeps_dtype("features")
 def center_grad(features, labels, centers, *, reduction="mean"):
     r"""Gradients of :func:`center` with respect to ``features`` and ``centers`` (a tuple).
 

@@ -25,11 +25,53 @@ def _hard(y_pred):
         raise ValueError(f"y_pred must hold predicted labels 0 or 1 (threshold your scores first), got {v._preview(y_pred[bad])}")
 
 
+def _labels(a, name):
+    """Hard labels: whole numbers. Probabilities or scores (0.9) are refused, not compared."""
+    frac = a != np.round(a)
+    if frac.any():
+        raise ValueError(f"{name} must hold hard labels (whole numbers such as 0, 1 or class indices); "
+                         f"got {int(frac.sum())} fractional value(s) {v._preview(a[frac])}: "
+                         "threshold probabilities or take the argmax of scores first")
+
+
 def accuracy(y_true, y_pred):
-    """Fraction of predictions equal to the target (any label set)."""
+    """Fraction of predictions equal to the target (any set of whole-number labels).
+
+    Parameters
+    ----------
+    y_true, y_pred : array_like, same shape
+        Hard labels (0/1, -1/+1 or class indices).
+
+    Returns
+    -------
+    float in [0, 1]
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input.
+    ValueError
+        Different shapes, or fractional values (probabilities or scores instead of labels).
+
+    Notes
+    -----
+    Chapters 1 and 6. ``accuracy([1, 0], [0.9, 0.1])`` is refused rather than 0.0.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.metrics.accuracy_score``.
+       https://scikit-learn.org/stable/modules/generated/sklearn.metrics.accuracy_score.html
+
+    Examples
+    --------
+    >>> accuracy([1, 0, 1], [1, 1, 1])
+    0.6666666666666666
+    """
     y_true = v.as_array(y_true, "y_true")
     y_pred = v.as_array(y_pred, "y_pred")
     v.same_shape(y_true, y_pred, "y_true", "y_pred")
+    _labels(y_true, "y_true")
+    _labels(y_pred, "y_pred")
     return float(np.mean(y_true == y_pred))
 
 

@@ -98,9 +98,7 @@ def _optimizer(optimizer):
 
 
 def _steps(steps):
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a non-negative integer, got {steps!r}")
-    return int(steps)
+    return v.integer(steps, "steps", minimum=0)
 
 
 @dataclass
@@ -251,8 +249,8 @@ def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=No
     act, act_grad = ACTIVATIONS[activation]
     opt, steps = _optimizer(optimizer), _steps(steps)
     n, d = X.shape
-    if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or not 1 <= batch_size <= n):
-        raise ValueError(f"batch_size must be an integer in [1, {n}], got {batch_size!r}")
+    if batch_size is not None:
+        batch_size = v.integer(batch_size, "batch_size", minimum=1, maximum=n)
     theta = np.zeros(d + 1) if w0 is None else np.append(v.as_array(w0, "w0").reshape(d), b0)
     theta[-1] = v.scalar(b0, "b0") if w0 is None else theta[-1]
     rng = np.random.default_rng(seed)

@@ -105,6 +105,7 @@ BAD_INPUT = [
     # --- unknown reduction -----------------------------------------------------------------------
     row(lambda: lb.mse([1.0], [2.0], reduction="avg"), V, r"reduction must be one of .*'avg'", "mse-reduction-avg"),
     row(lambda: lb.cross_entropy([0], [[0.0, 1.0]], reduction=None), V, r"reduction must be one of .*None", "ce-reduction-None"),
+    row(lambda: lb.mse([1.0], [2.0], reduction=1), T, r"reduction must be one of .*got int 1", "mse-reduction-int"),
     row(lambda: lb.kl_divergence(P3, P3, reduction="batchmean"), V, r"reduction must be one of", "kl-reduction-batchmean"),
     row(lambda: lb.triplet_grad(E2, E2, E2, reduction="MEAN"), V, r"reduction must be one of", "triplet_grad-reduction-MEAN"),
     # --- hyper-parameters -------------------------------------------------------------------------
@@ -122,16 +123,18 @@ BAD_INPUT = [
     row(lambda: lb.euclidean(3.0, 5.0), V, r"y_pred must have at least 1 dimension", "euclidean-scalar"),
     row(lambda: lb.euclidean_grad(3.0, 5.0), V, r"y_pred must have at least 1 dimension", "euclidean_grad-scalar"),
     row(lambda: lb.softmax(1.0), V, r"z must have at least 1 dimension", "softmax-scalar"),
-    row(lambda: lb.one_hot([0, 1], 0), V, r"n_classes must be a positive integer", "one_hot-n_classes-0"),
+    row(lambda: lb.one_hot([0, 1], 0), V, r"n_classes must be an integer >= 1, got 0", "one_hot-n_classes-0"),
+    row(lambda: lb.one_hot([0, 1], 2.0), T, r"n_classes must be an integer, got float", "one_hot-n_classes-float"),
     # --- optimisers, fit and data --------------------------------------------------------------
     row(lambda: lb.GradientDescent(lr=0.0), V, r"lr must be > 0", "gd-lr-zero"),
     row(lambda: lb.Adam(lr=-0.1), V, r"lr must be > 0", "adam-lr-negative"),
     row(lambda: lb.Momentum(lr=0.1, beta=1.5), V, r"beta must be <= 1", "momentum-beta"),
     row(lambda: lb.minimize(_quad, 1.0, jac=lambda x: 2 * x, optimizer="adam"), T, r"optimizer must be a lossbook optimiser", "minimize-optimizer-string"),
-    row(lambda: lb.fit(X, Y, lb.mse, steps=-1), V, r"steps must be a non-negative integer", "fit-steps-negative"),
-    row(lambda: lb.fit(X, Y, lb.mse, steps=2.5), V, r"steps must be a non-negative integer", "fit-steps-float"),
-    row(lambda: lb.fit(X, Y, lb.mse, batch_size=0), V, r"batch_size must be an integer in \[1, 3\]", "fit-batch-zero"),
-    row(lambda: lb.fit(X, Y, lb.mse, batch_size=4), V, r"batch_size must be an integer in \[1, 3\]", "fit-batch-too-big"),
+    row(lambda: lb.fit(X, Y, lb.mse, steps=-1), V, r"steps must be an integer >= 0, got -1", "fit-steps-negative"),
+    row(lambda: lb.fit(X, Y, lb.mse, steps=2.5), T, r"steps must be an integer, got float 2.5", "fit-steps-float"),
+    row(lambda: lb.fit(X, Y, lb.mse, batch_size=0), V, r"batch_size must be an integer >= 1", "fit-batch-zero"),
+    row(lambda: lb.fit(X, Y, lb.mse, batch_size=4), V, r"batch_size must be an integer <= 3", "fit-batch-too-big"),
+    row(lambda: lb.fit(X, Y, lb.mse, batch_size="2"), T, r"batch_size must be an integer, got str", "fit-batch-string"),
     row(lambda: lb.fit(X, Y, lb.mse, activation="relu"), V, r"activation must be None or 'sigmoid'", "fit-activation"),
     row(lambda: lb.fit(X, [0.0, 1.0], lb.mse), V, r"X must have shape \(n, d\) and y shape \(n,\)", "fit-y-length"),
     row(lambda: lb.fit(X, Y, lb.zero_one), T, r"loss must be a differentiable lossbook loss", "fit-loss-no-grad"),
@@ -139,7 +142,7 @@ BAD_INPUT = [
     row(lambda: lb.line_data(n=5, n_outliers=6), V, r"n_outliers must be <= n", "line_data-outliers"),
     row(lambda: lb.two_blobs(n=1), V, r"n must be an integer >= 2", "two_blobs-n-1"),
     row(lambda: lb.blobs(n=-5), V, r"n must be an integer >= 1", "blobs-n-negative"),
-    row(lambda: lb.imbalanced_binary(n=10.5), V, r"n must be an integer", "imbalanced-n-float"),
+    row(lambda: lb.imbalanced_binary(n=10.5), T, r"n must be an integer, got float", "imbalanced-n-float"),
     row(lambda: lb.imbalanced_binary(positive_fraction=1.5), V, r"positive_fraction must be <= 1", "imbalanced-fraction"),
 ]
 
