@@ -34,6 +34,7 @@ from .regression import (
     mae, mae_grad, mse, mse_grad,
 )
 
-from . import plotting
+from . import numerics, plotting, registry
+from .numerics import check_grad, loss_grid, numeric_grad
 
 __version__ = "0.1.0"

@@ -5,7 +5,6 @@ An optimiser turns a gradient into a step: ``params = opt.step(params, grad)``.
 ``ŷ = activation(X @ w + b)`` on any lossbook loss, using that loss's ``_grad``.
 """
 
-import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,16 +175,52 @@ def minimize(fun, x0, *, jac=None, optimizer=None, steps=100):
 
 
 def gradient_of(loss):
-    """The ``<loss>_grad`` function that sits next to a lossbook ``loss``."""
-    module = sys.modules.get(getattr(loss, "__module__", ""), None)
-    grad = getattr(module, f"{getattr(loss, '__name__', '')}_grad", None)
-    if grad is None:
-        raise TypeError(f"loss must be a differentiable lossbook loss such as lb.mse, got {loss!r}")
-    return grad
+    """The gradient function of a lossbook ``loss``, from the registry (:mod:`lossbook.registry`).
+
+    Parameters
+    ----------
+    loss : callable or str
+        A loss of the registry, e.g. ``lb.mse`` or ``"mse"``.
+
+    Returns
+    -------
+    callable
+        ``<loss>_grad``, with the same arguments as the loss.
+
+    Raises
+    ------
+    TypeError
+        If ``loss`` is not in the registry, or has no gradient (``zero_one``).
+
+    Examples
+    --------
+    >>> import lossbook as lb
+    >>> gradient_of(lb.mse) is lb.mse_grad
+    True
+    """
+    from .registry import spec_of
+
+    spec = spec_of(loss)
+    if spec.grad is None:
+        raise TypeError(f"loss must be a differentiable lossbook loss such as lb.mse; {spec.name} has no gradient")
+    return spec.grad
 
 
 ACTIVATIONS = {None: (lambda z: z, lambda z, out: np.ones_like(z)),
                "sigmoid": (_sigmoid, lambda z, out: out * (1.0 - out))}
+
+
+def _check_loss_for_fit(loss, activation):
+    """fit needs a loss of (y, prediction) with a reduction; no sigmoid in front of logits or scores."""
+    from .registry import spec_of
+
+    spec = spec_of(loss)
+    if spec.reduces_over is None or len(spec.arrays) != 2:
+        raise ValueError(f"fit needs a loss of (y, prediction) with a reduction, such as lb.mse; "
+                         f"{spec.name} takes {', '.join(spec.array_names)}")
+    if activation == "sigmoid" and spec.takes_logits:
+        raise ValueError(f"{spec.name} takes {spec.prediction} (the sigmoid is built in or not wanted); "
+                         f"activation='sigmoid' would apply it twice. Use activation=None")
 
 
 @dataclass
@@ -243,9 +278,9 @@ def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=No
     y = v.as_array(y, "y")
     if X.ndim != 2 or y.shape != X.shape[:1]:
         raise ValueError(f"X must have shape (n, d) and y shape (n,), got {X.shape} and {y.shape}")
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"activation must be None or 'sigmoid', got {activation!r}")
+    v.choice(activation, "activation", tuple(ACTIVATIONS))
     loss_grad = gradient_of(loss)
+    _check_loss_for_fit(loss, activation)
     act, act_grad = ACTIVATIONS[activation]
     opt, steps = _optimizer(optimizer), _steps(steps)
     n, d = X.shape
