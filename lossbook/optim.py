@@ -227,44 +227,77 @@ def _check_loss_for_fit(loss, activation):
 class Fit:
     """A trained linear model ``ŷ = activation(X @ w + b)`` and its training history.
 
-    ``path.params[k]`` is ``[w..., b]`` after ``k`` steps and ``path.values[k]`` the
-    loss on the whole training set there.
+    ``path.params[k]`` is ``[w..., b]`` after ``k`` steps (for ``n_outputs=k`` an array of
+    shape ``(d + 1, k)`` whose last row is ``b``) and ``path.values[k]`` the training
+    objective on the whole training set there (the loss plus the L2 penalty, if any).
     """
 
     w: np.ndarray
-    b: float
+    b: object
     path: Path
     activation: str = None
 
     def predict(self, X):
-        """Model output for inputs ``X`` of shape ``(n, d)``."""
+        """Model output for inputs ``X`` of shape ``(n, d)``: shape ``(n,)``, or ``(n, k)`` with k outputs."""
         X = v.as_array(X, "X")
         return ACTIVATIONS[self.activation][0](X @ self.w + self.b)
 
 
 def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=None,
-        w0=None, b0=0.0, seed=0, **loss_kwargs):
-    r"""Train :math:`\hat y = a(Xw + b)` by minimising ``loss(y, ŷ)`` with ``optimizer``.
+        w0=None, b0=0.0, seed=0, l2=0.0, schedule=None, n_outputs=None, **loss_kwargs):
+    r"""Train :math:`\hat y = a(Xw + b)` by minimising ``loss(y, ŷ) + (l2/2)‖w‖²`` with ``optimizer``.
 
     Parameters
     ----------
     X : array_like, shape (n, d)
-    y : array_like, shape (n,)
+    y : array_like, shape (n,), or what ``loss`` takes for ``n_outputs`` outputs
+        (class indices of shape (n,) or rows of shape (n, k) for :func:`lossbook.cross_entropy`).
     loss : lossbook loss, e.g. ``lb.mse`` or ``lb.binary_cross_entropy_with_logits``
         Its ``_grad`` gives :math:`\partial L/\partial\hat y`; the chain rule does the rest:
         :math:`\partial L/\partial w = X^\top (\partial L/\partial\hat y \cdot a'(z))`.
     activation : {None, 'sigmoid'}
-        Applied to :math:`z = Xw + b`. Use None with losses that take logits.
+        Applied to :math:`z = Xw + b`. Use None with losses that take logits or scores
+        (a sigmoid in front of them is refused: it would be applied twice).
     optimizer : optimiser, default ``GradientDescent(lr=0.1)``
-    steps : int
-    batch_size : int, optional
+    steps : int, >= 0
+    batch_size : int in [1, n], optional
         Mini-batch size for the gradient (drawn with ``seed``); all data by default.
-    w0, b0 : starting parameters (zeros by default)
+    w0, b0 : starting parameters (zeros by default); shapes (d,) and scalar, or (d, k) and (k,).
+    seed : int
+    l2 : float, >= 0
+        Weight of the L2 penalty :math:`\tfrac{\lambda}{2}\lVert w\rVert^2` (weight decay:
+        it adds :math:`\lambda w` to the gradient). The bias is not penalised.
+    schedule : callable, optional
+        ``schedule(k)`` for step ``k = 0, 1, ...`` returns a factor (>= 0) on the optimiser's
+        learning rate, e.g. ``lambda k: 0.5 ** (k // 100)`` (step decay) or ``lambda k: 1 / (1 + k)``.
+    n_outputs : int, optional
+        Train k outputs at once, :math:`Z = XW + \mathbf b` with :math:`W` of shape (d, k):
+        softmax regression with ``lb.cross_entropy``, or k regressions with ``lb.mse``.
     **loss_kwargs : passed to the loss, e.g. ``delta=1.5``.
 
     Returns
     -------
     Fit
+
+    Raises
+    ------
+    TypeError
+        ``loss`` not a differentiable lossbook loss; ``steps``, ``batch_size``,
+        ``n_outputs`` not integers; ``l2`` not a real number; ``schedule`` not callable.
+    ValueError
+        Shapes that do not match, NaN or inf in the data, ``activation`` not None or
+        'sigmoid', a sigmoid in front of logits or scores, ``l2 < 0``, a schedule factor
+        that is negative or not finite.
+
+    Notes
+    -----
+    Chapters 1, 2, 4, 5 and 6. Where writing the loop is the lesson, the chapter writes it;
+    ``fit`` is for the experiments after that.
+
+    References
+    ----------
+    .. [1] A. Krogh and J. Hertz, "A Simple Weight Decay Can Improve Generalization", NIPS 1991.
+       https://proceedings.neurips.cc/paper/1991/hash/8eefcfdf5990e441f0fb6f3fad709e21-Abstract.html
 
     Examples
     --------
@@ -275,32 +308,56 @@ def fit(X, y, loss, *, activation=None, optimizer=None, steps=100, batch_size=No
     [2.0, 1.0]
     """
     X = v.as_array(X, "X")
-    y = v.as_array(y, "y")
-    if X.ndim != 2 or y.shape != X.shape[:1]:
-        raise ValueError(f"X must have shape (n, d) and y shape (n,), got {X.shape} and {y.shape}")
+    if X.ndim != 2:
+        raise ValueError(f"X must have shape (n, d), got {X.shape}")
+    n, d = X.shape
+    if n_outputs is None:
+        y = v.as_array(y, "y")
+        if y.shape != X.shape[:1]:
+            raise ValueError(f"X must have shape (n, d) and y shape (n,), got {X.shape} and {y.shape}")
+        out_shape = ()
+    else:
+        out_shape = (v.integer(n_outputs, "n_outputs", minimum=1),)
+        y = np.asarray(y)
+        if y.shape[:1] != (n,):
+            raise ValueError(f"y must have one row per row of X ({n}), got shape {y.shape}")
     v.choice(activation, "activation", tuple(ACTIVATIONS))
     loss_grad = gradient_of(loss)
     _check_loss_for_fit(loss, activation)
     act, act_grad = ACTIVATIONS[activation]
     opt, steps = _optimizer(optimizer), _steps(steps)
-    n, d = X.shape
+    l2 = v.scalar(l2, "l2", minimum=0.0)
+    if schedule is not None and not callable(schedule):
+        raise TypeError(f"schedule must be a callable step -> factor, got {schedule!r}")
     if batch_size is not None:
         batch_size = v.integer(batch_size, "batch_size", minimum=1, maximum=n)
-    theta = np.zeros(d + 1) if w0 is None else np.append(v.as_array(w0, "w0").reshape(d), b0)
-    theta[-1] = v.scalar(b0, "b0") if w0 is None else theta[-1]
+    theta = np.zeros((d + 1,) + out_shape)
+    if w0 is not None:
+        theta[:-1] = v.as_array(w0, "w0").reshape((d,) + out_shape)
+    theta[-1] = v.as_array(b0, "b0") if out_shape else v.scalar(b0, "b0")
     rng = np.random.default_rng(seed)
+    base_lr = opt.lr
 
-    def total_loss(th):
-        return loss(y, act(X @ th[:-1] + th[-1]), **loss_kwargs)
+    def objective(th):
+        value = loss(y, act(X @ th[:-1] + th[-1]), **loss_kwargs)
+        return value + 0.5 * l2 * float(np.sum(th[:-1] ** 2)) if l2 else value
 
-    params, values = [theta], [total_loss(theta)]
-    for _ in range(steps):
-        rows = slice(None) if batch_size is None else rng.choice(n, size=batch_size, replace=False)
-        Xb, yb = X[rows], y[rows]
-        z = Xb @ theta[:-1] + theta[-1]
-        out = act(z)
-        dz = loss_grad(yb, out, **loss_kwargs) * act_grad(z, out)
-        theta = opt.step(theta, np.append(Xb.T @ dz, dz.sum()))
-        params.append(theta)
-        values.append(total_loss(theta))
-    return Fit(theta[:-1].copy(), float(theta[-1]), Path(np.array(params), np.array(values)), activation)
+    params, values = [theta], [objective(theta)]
+    try:
+        for k in range(steps):
+            if schedule is not None:
+                factor = v.scalar(schedule(k), f"schedule({k})", minimum=0.0)
+                opt.lr = base_lr * factor
+            rows = slice(None) if batch_size is None else rng.choice(n, size=batch_size, replace=False)
+            Xb, yb = X[rows], y[rows]
+            z = Xb @ theta[:-1] + theta[-1]
+            out = act(z)
+            dz = loss_grad(yb, out, **loss_kwargs) * act_grad(z, out)
+            grad = np.concatenate([Xb.T @ dz + l2 * theta[:-1], dz.sum(axis=0)[None] if out_shape else [dz.sum()]])
+            theta = opt.step(theta, grad)
+            params.append(theta)
+            values.append(objective(theta))
+    finally:
+        opt.lr = base_lr
+    b = theta[-1].copy() if out_shape else float(theta[-1])
+    return Fit(theta[:-1].copy(), b, Path(np.array(params), np.array(values)), activation)

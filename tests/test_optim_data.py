@@ -203,3 +203,70 @@ def test_train_test_split(fraction):
     # a permutation: every row appears exactly once, with its own label
     together = np.concatenate([np.column_stack([X_train, y_train]), np.column_stack([X_test, y_test])])
     assert sorted(map(tuple, together)) == sorted(map(tuple, np.column_stack([X, y])))
+
+
+# --- what fit can express now: an L2 penalty, a step-size schedule, several outputs ---------------
+
+
+def test_fit_l2_penalty_is_ridge():
+    # ridge on centred data, no bias penalty: the minimiser of mean((Xw + b - y)^2) + (l2/2)|w|^2 is
+    # w = (Xc'Xc/n + (l2/2) I)^-1 Xc'yc/n (from setting the gradient 2/n Xc'(Xc w - yc) + l2 w to 0), b = mean(y) - mean(X) w
+    X, y = small_problem()
+    l2 = 0.5
+    model = lb.fit(X, y, lb.mse, l2=l2, optimizer=lb.GradientDescent(lr=0.01), steps=5000)
+    Xc, yc, n = X - X.mean(0), y - y.mean(), len(y)
+    w = np.linalg.solve(Xc.T @ Xc / n + l2 / 2 * np.eye(1), Xc.T @ yc / n)
+    np.testing.assert_allclose(model.w, w, rtol=1e-6)
+    assert model.b == pytest.approx(y.mean() - X.mean(0) @ w, rel=1e-6)
+    assert model.path.values[-1] == pytest.approx(lb.mse(y, model.predict(X)) + l2 / 2 * float(model.w @ model.w), rel=1e-12)
+
+
+def test_fit_l2_matches_scikit_learn_ridge():
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    X, y = small_problem()
+    # sklearn's Ridge minimises |Xw + b - y|^2 + alpha |w|^2 (a sum): with mean MSE, alpha = n l2 / 2
+    l2 = 0.5
+    model = lb.fit(X, y, lb.mse, l2=l2, optimizer=lb.GradientDescent(lr=0.01), steps=5000)
+    ridge = linear_model.Ridge(alpha=len(y) * l2 / 2).fit(X, y)  # scikit-learn 1.9.1
+    np.testing.assert_allclose(model.w, ridge.coef_, rtol=1e-6)
+    assert model.b == pytest.approx(ridge.intercept_, rel=1e-6)
+
+
+def test_fit_schedule_scales_each_step():
+    X, y = small_problem()
+    lr = 0.01
+    factors = [1.0, 0.5, 0.25]
+    model = lb.fit(X, y, lb.mse, optimizer=lb.GradientDescent(lr=lr), steps=3, schedule=lambda k: factors[k])
+    theta = np.zeros(2)
+    for f in factors:  # by hand: theta <- theta - lr f grad
+        g = lb.mse_grad(y, X @ theta[:1] + theta[1])
+        theta = theta - lr * f * np.append(X.T @ g, g.sum())
+        np.testing.assert_allclose(model.path.params[factors.index(f) + 1], theta, rtol=1e-12)
+    opt = lb.GradientDescent(lr=lr)
+    lb.fit(X, y, lb.mse, optimizer=opt, steps=2, schedule=lambda k: 0.1)
+    assert opt.lr == lr  # the optimiser is left as it was given
+
+
+def test_fit_several_outputs_is_softmax_regression():
+    X, y = lb.blobs(90, n_classes=3, seed=1)
+    model = lb.fit(X, y, lb.cross_entropy, n_outputs=3, optimizer=lb.Adam(lr=0.1), steps=300)
+    assert model.w.shape == (2, 3) and model.b.shape == (3,) and model.path.params.shape == (301, 3, 3)
+    assert lb.accuracy(y, model.predict(X).argmax(axis=1)) > 0.9
+    # one step by hand: dL/dW = X' (softmax(Z) - Y)/n at W = 0, b = 0
+    one = lb.fit(X, y, lb.cross_entropy, n_outputs=3, optimizer=lb.GradientDescent(lr=1.0), steps=1)
+    g = lb.cross_entropy_grad(y, np.zeros((90, 3)))
+    np.testing.assert_allclose(one.w, -(X.T @ g), rtol=1e-12)
+    np.testing.assert_allclose(one.b, -g.sum(axis=0), rtol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, exc, match", [
+    (dict(l2=-1.0), ValueError, r"l2 must be >= 0"),
+    (dict(l2="0.1"), TypeError, r"l2 must be a real number"),
+    (dict(schedule=0.5), TypeError, r"schedule must be a callable"),
+    (dict(schedule=lambda k: -1.0), ValueError, r"schedule\(0\) must be >= 0"),
+    (dict(n_outputs=2.0), TypeError, r"n_outputs must be an integer"),
+])
+def test_fit_refuses_bad_options(kwargs, exc, match):
+    X, y = small_problem()
+    with pytest.raises(exc, match=match):
+        lb.fit(X, y, lb.mse, steps=2, **kwargs)
