@@ -60,6 +60,13 @@ def binary_cross_entropy(y_true, y_prob, *, reduction="mean"):
         Predicted probabilities of the positive class, in [0, 1].
     reduction : {'mean', 'sum', 'none'}
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``y_prob``: probabilities in [0, 1], shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapter 3. Probabilities of exactly 0 or 1 are allowed: each logarithm is
@@ -67,6 +74,11 @@ def binary_cross_entropy(y_true, y_prob, *, reduction="mean"):
     100 rather than infinity. A term whose weight is 0 contributes 0 (0·ln 0 = 0).
     Prefer :func:`binary_cross_entropy_with_logits` when you have logits: it needs
     no clamping.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] PyTorch, ``torch.nn.BCELoss`` (the clamp at -100). https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html
 
     Examples
     --------
@@ -85,6 +97,22 @@ def binary_cross_entropy_grad(y_true, y_prob, *, reduction="mean"):
 
     The denominator is kept at least 1e-12 (PyTorch's choice) so that the gradient
     is finite at :math:`\hat y \in \{0, 1\}`.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``y_prob``: probabilities in [0, 1], shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] PyTorch, ``torch.nn.BCELoss`` (the clamp at -100). https://pytorch.org/docs/stable/generated/torch.nn.BCELoss.html
     """
     y_true, y_prob = _binary_pair(y_true, y_prob, "y_prob", reduction)
     v.in_unit_interval(y_prob, "y_prob")
@@ -119,12 +147,24 @@ def binary_cross_entropy_with_logits(y_true, logits, *, reduction="mean", pos_we
     pos_weight : float or array_like of shape (C,), optional
         Weight :math:`w_+ \ge 0` of the positive term (per class along the last axis).
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``pos_weight`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``logits``: raw scores (logits), any finite real, shape (n, C)), an unknown ``reduction``, ``pos_weight`` out of range.
+
     Notes
     -----
     Chapters 3 and 5. With :math:`\ln\sigma(-z) = -\max(z, 0) - \ln(1 + e^{-|z|})`
     the unweighted loss is :math:`\max(z, 0) - yz + \ln(1 + e^{-|z|})`: exact for any
     finite logit, no clamping needed. Same convention as
     ``torch.nn.functional.binary_cross_entropy_with_logits``.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] PyTorch, ``torch.nn.BCEWithLogitsLoss`` (``pos_weight``). https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
 
     Examples
     --------
@@ -151,6 +191,22 @@ def binary_cross_entropy_with_logits_grad(y_true, logits, *, reduction="mean", p
     :math:`(1 - y)\,\sigma(z) - w_+ y\,\sigma(-z)`, which does not cancel when
     :math:`\sigma(z)` rounds to 1: at :math:`y = 1, z = 40` it gives
     :math:`-\sigma(-40) = -4.248\times 10^{-18}`, not 0.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``pos_weight`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``logits``: raw scores (logits), any finite real, shape (n, C)), an unknown ``reduction``, ``pos_weight`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 3, 5.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] PyTorch, ``torch.nn.BCEWithLogitsLoss`` (``pos_weight``). https://pytorch.org/docs/stable/generated/torch.nn.BCEWithLogitsLoss.html
     """
     y_true, logits = _binary_pair(y_true, logits, "logits", reduction)
     w = _pos_weight(pos_weight, logits)
@@ -338,7 +394,28 @@ def cross_entropy_grad(y_true, logits, *, reduction="mean", weight=None, label_s
     weight of the target, with smoothing :math:`\varepsilon(\mathbf p - 1/C)` added).
     At the true class :math:`p_y - 1` is computed as minus the other classes' probability,
     so it stays accurate when :math:`p_y` rounds to 1. Masked classes get 0; ignored
-    samples get 0. Same parameters, Raises and References as :func:`cross_entropy`.
+    samples get 0. Same parameters as :func:`cross_entropy`.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`cross_entropy`.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``weight``, ``label_smoothing``, ``ignore_index`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: class indices of shape (n,) or probability rows of shape (n, C); ``logits``: raw scores (logits), any finite real, shape (n, C)), an unknown ``reduction``, ``weight``, ``label_smoothing``, ``ignore_index`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] PyTorch, ``torch.nn.CrossEntropyLoss`` (the gradient of which this is, float64).
+       https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html
 
     Examples
     --------
@@ -366,11 +443,23 @@ def categorical_cross_entropy(y_true, y_prob, *, reduction="mean"):
         Each row a probability vector (sums to 1 within 1e-6).
     reduction : {'mean', 'sum', 'none'}
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: class indices of shape (n,) or probability rows of shape (n, C); ``y_prob``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapter 3. A predicted probability of 0 for the true class would give
     :math:`-\ln 0 = \infty`; the logarithm is clamped at -100 as in
     :func:`binary_cross_entropy`. Prefer :func:`cross_entropy` on logits.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
 
     Examples
     --------
@@ -394,6 +483,22 @@ def categorical_cross_entropy_grad(y_true, y_prob, *, reduction="mean"):
     r"""Gradient of :func:`categorical_cross_entropy` with respect to ``y_prob``: :math:`-y_c / \hat y_c`.
 
     The denominator is kept at least :math:`e^{-100}`, matching the clamped logarithm.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: class indices of shape (n,) or probability rows of shape (n, C); ``y_prob``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
     """
     dtype = v.input_dtype(y_prob)
     y_prob = v.as_array(y_prob, "y_prob")
@@ -428,10 +533,21 @@ def hinge(y_true, scores, *, reduction="mean", margin=1.0):
     margin : float, >= 0
         The margin :math:`m`; the usual hinge has :math:`m = 1`.
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: labels -1 or +1, shape (n, C); ``scores``: raw margin scores, shape (n, C)), an unknown ``reduction``, ``margin`` out of range.
+
     Notes
     -----
     Chapter 5. Points with :math:`ys \ge m` cost nothing: only points inside the
     margin or on the wrong side move the classifier.
+
+    References
+    ----------
+    .. [1] C. Cortes and V. Vapnik, "Support-vector networks", Machine Learning 20, 1995. https://doi.org/10.1007/BF00994018
 
     Examples
     --------
@@ -448,6 +564,21 @@ def hinge_grad(y_true, scores, *, reduction="mean", margin=1.0):
     r"""Gradient of :func:`hinge`: :math:`-y` where :math:`ys < m`, else 0.
 
     At the kink :math:`ys = m` we return 0 (the sub-gradient from the flat side).
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: labels -1 or +1, shape (n, C); ``scores``: raw margin scores, shape (n, C)), an unknown ``reduction``, ``margin`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] C. Cortes and V. Vapnik, "Support-vector networks", Machine Learning 20, 1995. https://doi.org/10.1007/BF00994018
     """
     y_true, scores = _signed_pair(y_true, scores, reduction)
     margin = v.scalar(margin, "margin", minimum=0.0)
@@ -461,10 +592,21 @@ def exponential(y_true, scores, *, reduction="mean"):
 
     .. math:: \ell(y, s) = e^{-y s}, \qquad y \in \{-1, +1\}
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: labels -1 or +1, shape (n, C); ``scores``: raw margin scores, shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapter 5. It grows exponentially for confident wrong answers and overflows to
     ``inf`` once the margin :math:`ys` falls below about -709.
+
+    References
+    ----------
+    .. [1] J. Friedman, T. Hastie, R. Tibshirani, "Additive logistic regression: a statistical view of boosting", Ann. Statist. 28(2), 2000. https://doi.org/10.1214/aos/1016218223
 
     Examples
     --------
@@ -477,7 +619,23 @@ def exponential(y_true, scores, *, reduction="mean"):
 
 @v.keeps_dtype("scores")
 def exponential_grad(y_true, scores, *, reduction="mean"):
-    r"""Gradient of :func:`exponential`: :math:`-y e^{-ys}`."""
+    r"""Gradient of :func:`exponential`: :math:`-y e^{-ys}`.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: labels -1 or +1, shape (n, C); ``scores``: raw margin scores, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] J. Friedman, T. Hastie, R. Tibshirani, "Additive logistic regression: a statistical view of boosting", Ann. Statist. 28(2), 2000. https://doi.org/10.1214/aos/1016218223
+    """
     y_true, scores = _signed_pair(y_true, scores, reduction)
     return v.reduce_grad(-y_true * np.exp(-y_true * scores), reduction, scores.size)
 
@@ -490,6 +648,21 @@ def zero_one(y_true, y_pred, *, reduction="mean"):
 
     With ``reduction='mean'`` this is the error rate, 1 − accuracy. It has no
     useful gradient (zero almost everywhere), which is why we train on surrogates.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: labels -1 or +1, shape (n, C); ``y_pred``: labels -1 or +1, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] T. Hastie, R. Tibshirani, J. Friedman, *The Elements of Statistical Learning*, 2nd ed., Springer 2009. https://hastie.su.domains/ElemStatLearn/ Section 2.4 (0-1 loss).
 
     Examples
     --------
@@ -538,11 +711,22 @@ def focal(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
     gamma : float, >= 0
         Focusing parameter: larger γ shrinks the loss of easy, well-classified points.
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``alpha``, ``gamma`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``logits``: raw scores (logits), any finite real, shape (n, C)), an unknown ``reduction``, ``alpha``, ``gamma`` out of range.
+
     Notes
     -----
     Chapter 5. With ``gamma=0, alpha=None`` it equals
     :func:`binary_cross_entropy_with_logits`. The cross-entropy factor is computed
     from logits, so it is exact for large :math:`|z|`.
+
+    References
+    ----------
+    .. [1] T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection", ICCV 2017. https://arxiv.org/abs/1708.02002
 
     Examples
     --------
@@ -562,6 +746,21 @@ def focal_grad(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
     :math:`\partial\ell/\partial z = \alpha_t\bigl[m^\gamma(\sigma(z) - y)
     + \gamma m^{\gamma-1}\,\mathrm{ce}\;\partial m/\partial z\bigr]`, where
     :math:`\partial m/\partial z = \sigma(z)(1-\sigma(z))(1 - 2y)`.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``alpha``, ``gamma`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``y_true``: targets in [0, 1] (hard 0/1 or soft), shape (n, C); ``logits``: raw scores (logits), any finite real, shape (n, C)), an unknown ``reduction``, ``alpha``, ``gamma`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollar, "Focal Loss for Dense Object Detection", ICCV 2017. https://arxiv.org/abs/1708.02002
     """
     y_true, logits = _binary_pair(y_true, logits, "logits", reduction)
     p, q, miss, weight, gamma, ce = _focal_parts(y_true, logits, alpha, gamma)
@@ -580,6 +779,21 @@ def focal_grad(y_true, logits, *, reduction="mean", alpha=0.25, gamma=2.0):
 def one_hot(labels, n_classes):
     """Class indices of shape ``(n,)`` → one-hot rows of shape ``(n, n_classes)``.
 
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (labels: integer class indices in [0, n_classes); n_classes: an integer >= 1).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
+
     Examples
     --------
     >>> one_hot([2, 0], 3).tolist()
@@ -595,6 +809,21 @@ def one_hot(labels, n_classes):
 
 def from_one_hot(rows):
     """One-hot rows of shape ``(n, C)`` → class indices of shape ``(n,)``; other rows are an error.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (rows: one-hot rows (a single 1, zeros elsewhere)).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
 
     Examples
     --------

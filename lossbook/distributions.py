@@ -43,6 +43,21 @@ def information(p):
 
     Element-wise; ``p = 0`` gives ``inf`` (an impossible event would be infinitely surprising).
 
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (p: probabilities in [0, 1]).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical Journal 27, 1948. https://doi.org/10.1002/j.1538-7305.1948.tb01338.x
+
     Examples
     --------
     >>> round(information(0.5), 6)
@@ -60,6 +75,21 @@ def entropy(p):
     r"""Entropy (熵) of a distribution: :math:`H(p) = -\sum_j p_j \ln p_j`, with 0·ln 0 = 0.
 
     Returns one value per distribution (a float for a single vector).
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (p: probability vectors along the last axis).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical Journal 27, 1948. https://doi.org/10.1002/j.1538-7305.1948.tb01338.x
 
     Examples
     --------
@@ -84,10 +114,22 @@ def cross_entropy_pq(p, q, *, reduction="mean"):
     reduction : {'mean', 'sum', 'none'}
         Over distributions (rows).
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapter 3. :math:`H(p, q) = H(p) + D_{KL}(p\,\|\,q)`. Infinite where
     :math:`q_j = 0 < p_j`. For a loss on logits use :func:`lossbook.cross_entropy`.
+
+    References
+    ----------
+    .. [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical Journal 27, 1948. https://doi.org/10.1002/j.1538-7305.1948.tb01338.x
+    .. [2] T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed., Wiley 2006, chapter 2. https://doi.org/10.1002/047174882X
 
     Examples
     --------
@@ -100,7 +142,24 @@ def cross_entropy_pq(p, q, *, reduction="mean"):
 
 @v.keeps_dtype("q")
 def cross_entropy_pq_grad(p, q, *, reduction="mean"):
-    r"""Gradient of :func:`cross_entropy_pq` with respect to ``q``: :math:`-p_j / q_j` (0 where :math:`p_j = 0`)."""
+    r"""Gradient of :func:`cross_entropy_pq` with respect to ``q``: :math:`-p_j / q_j` (0 where :math:`p_j = 0`).
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. E. Shannon, "A Mathematical Theory of Communication", Bell System Technical Journal 27, 1948. https://doi.org/10.1002/j.1538-7305.1948.tb01338.x
+    .. [2] T. M. Cover and J. A. Thomas, *Elements of Information Theory*, 2nd ed., Wiley 2006, chapter 2. https://doi.org/10.1002/047174882X
+    """
     p, q = _two_distributions(p, q, reduction)
     with np.errstate(divide="ignore"):
         grad = np.where(p > 0, -p / np.where(p > 0, q, 1.0), 0.0)
@@ -119,10 +178,21 @@ def kl_divergence(p, q, *, reduction="mean"):
         Over distributions; ``'mean'`` is PyTorch's ``'batchmean'`` (not its ``'mean'``,
         which also divides by the number of classes).
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapters 3 and 5. Not symmetric. Terms with :math:`p_j = 0` contribute 0;
     where :math:`q_j = 0 < p_j` the divergence is ``+inf``.
+
+    References
+    ----------
+    .. [1] S. Kullback and R. A. Leibler, "On Information and Sufficiency", Ann. Math. Statist. 22(1), 1951. https://doi.org/10.1214/aoms/1177729694
 
     Examples
     --------
@@ -135,7 +205,23 @@ def kl_divergence(p, q, *, reduction="mean"):
 
 @v.keeps_dtype("q")
 def kl_divergence_grad(p, q, *, reduction="mean"):
-    r"""Gradient of :func:`kl_divergence` with respect to ``q``: :math:`-p_j / q_j`."""
+    r"""Gradient of :func:`kl_divergence` with respect to ``q``: :math:`-p_j / q_j`.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 3, 5.
+
+    References
+    ----------
+    .. [1] S. Kullback and R. A. Leibler, "On Information and Sufficiency", Ann. Math. Statist. 22(1), 1951. https://doi.org/10.1214/aoms/1177729694
+    """
     return cross_entropy_pq_grad.__wrapped__(p, q, reduction=reduction)
 
 
@@ -146,10 +232,21 @@ def js_divergence(p, q, *, reduction="mean"):
     .. math:: \mathrm{JS}(p, q) = \tfrac12 D_{KL}(p\,\|\,m) + \tfrac12 D_{KL}(q\,\|\,m),
               \qquad m = \tfrac12(p + q)
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
     Notes
     -----
     Chapter 5. Always finite, between 0 and :math:`\ln 2`; it sits at
     :math:`\ln 2` whenever the two distributions do not overlap.
+
+    References
+    ----------
+    .. [1] J. Lin, "Divergence measures based on the Shannon entropy", IEEE Trans. Inf. Theory 37(1), 1991. https://doi.org/10.1109/18.61115
 
     Examples
     --------
@@ -168,6 +265,21 @@ def js_divergence_grad(p, q, *, reduction="mean"):
     r"""Gradient of :func:`js_divergence` with respect to ``q``: :math:`\tfrac12 \ln(q_j / m_j)`.
 
     It is ``-inf`` where :math:`q_j = 0 < p_j` and 0 where both are 0.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``p``: probability vectors along the last axis, shape (n, C); ``q``: probability vectors along the last axis, shape (n, C)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] J. Lin, "Divergence measures based on the Shannon entropy", IEEE Trans. Inf. Theory 37(1), 1991. https://doi.org/10.1109/18.61115
     """
     p, q = _two_distributions(p, q, reduction)
     m = 0.5 * (p + q)
@@ -209,11 +321,23 @@ def wasserstein_1d(u_values, v_values, u_weights=None, v_weights=None):
     u_weights, v_weights : array_like, optional
         Non-negative weights of the samples (normalised to sum 1); equal by default.
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``u_weights``, ``v_weights`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``u_values``: 1-D sample positions, shape (m,); ``v_values``: 1-D sample positions, shape (m,)), ``u_weights``, ``v_weights`` out of range.
+
     Notes
     -----
     Chapter 5. Unlike KL and JS it keeps measuring *how far apart* two
     distributions are when they do not overlap. Same result as
     ``scipy.stats.wasserstein_distance``.
+
+    References
+    ----------
+    .. [1] A. Ramdas, N. Garcia, M. Cuturi, "On Wasserstein Two Sample Testing and Related Families of Nonparametric Tests", Entropy 19(2), 2017. https://doi.org/10.3390/e19020047
+    .. [2] M. Arjovsky, S. Chintala, L. Bottou, "Wasserstein GAN", ICML 2017. https://arxiv.org/abs/1701.07875
 
     Examples
     --------
@@ -241,6 +365,22 @@ def wasserstein_1d_grad(u_values, v_values):
     pairs the :math:`k`-th smallest of each, so :math:`W_1 = \frac1n\sum_k |u_{(k)} - v_{(k)}|`
     and the gradient is :math:`\operatorname{sign}(u_{(k)} - v_{(k)})/n`, put back in
     the original order of ``u_values``. Ties and equal positions get 0.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``u_weights``, ``v_weights`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``u_values``: 1-D sample positions, shape (m,); ``v_values``: 1-D sample positions, shape (m,)), ``u_weights``, ``v_weights`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] A. Ramdas, N. Garcia, M. Cuturi, "On Wasserstein Two Sample Testing and Related Families of Nonparametric Tests", Entropy 19(2), 2017. https://doi.org/10.3390/e19020047
+    .. [2] M. Arjovsky, S. Chintala, L. Bottou, "Wasserstein GAN", ICML 2017. https://arxiv.org/abs/1701.07875
     """
     u = _samples(u_values, "u_values")
     w = _samples(v_values, "v_values")

@@ -76,7 +76,23 @@ def accuracy(y_true, y_pred):
 
 
 def precision(y_true, y_pred):
-    r"""Precision (精确率) :math:`TP / (TP + FP)`: of the points flagged positive, how many are. 0 if nothing is flagged."""
+    r"""Precision (精确率) :math:`TP / (TP + FP)`: of the points flagged positive, how many are. 0 if nothing is flagged.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (y_true: labels 0 or 1; y_pred: predicted labels 0 or 1).
+
+    Notes
+    -----
+    Taught in chapter 5, 6.
+
+    References
+    ----------
+    .. [1] C. D. Manning, P. Raghavan, H. Schuetze, *Introduction to Information Retrieval*, Cambridge 2008, section 8.3. https://nlp.stanford.edu/IR-book/html/htmledition/evaluation-of-unranked-retrieval-sets-1.html
+    """
     y_true, y_pred = _binary(y_true, y_pred, "y_pred")
     _hard(y_pred)
     flagged = y_pred.sum()
@@ -84,7 +100,23 @@ def precision(y_true, y_pred):
 
 
 def recall(y_true, y_pred):
-    r"""Recall (召回率) :math:`TP / (TP + FN)`: of the positives, how many were flagged. 0 if there are none."""
+    r"""Recall (召回率) :math:`TP / (TP + FN)`: of the positives, how many were flagged. 0 if there are none.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (y_true: labels 0 or 1; y_pred: predicted labels 0 or 1).
+
+    Notes
+    -----
+    Taught in chapter 5, 6.
+
+    References
+    ----------
+    .. [1] C. D. Manning, P. Raghavan, H. Schuetze, *Introduction to Information Retrieval*, Cambridge 2008, section 8.3. https://nlp.stanford.edu/IR-book/html/htmledition/evaluation-of-unranked-retrieval-sets-1.html
+    """
     y_true, y_pred = _binary(y_true, y_pred, "y_pred")
     _hard(y_pred)
     positives = y_true.sum()
@@ -98,6 +130,22 @@ def average_precision(y_true, scores):
 
     over the thresholds at each distinct score, from the highest down (the definition
     scikit-learn uses). A random ranking scores about the positive fraction; a perfect one 1.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (y_true: labels 0 or 1 with at least one 1; scores: real numbers).
+
+    Notes
+    -----
+    Taught in chapter 5, 6.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.metrics.average_precision_score`` (the same step-wise definition). https://scikit-learn.org/stable/modules/generated/sklearn.metrics.average_precision_score.html
+    .. [2] C. D. Manning, P. Raghavan, H. Schuetze, *Introduction to Information Retrieval*, Cambridge 2008, section 8.4. https://nlp.stanford.edu/IR-book/html/htmledition/evaluation-of-ranked-retrieval-results-1.html
 
     Examples
     --------

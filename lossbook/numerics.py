@@ -44,8 +44,12 @@ def numeric_grad(fun, x, *, h=1e-5, order=2):
     Notes
     -----
     Taught in chapter 1 (the slope of a secant) and used in chapters 2-5 to check every
-    derived gradient. Reference: Nocedal & Wright, *Numerical Optimization*, 2nd ed.,
-    section 8.1, https://doi.org/10.1007/978-0-387-40065-5.
+    derived gradient.
+
+    References
+    ----------
+    .. [1] J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006,
+       section 8.1. https://doi.org/10.1007/978-0-387-40065-5
 
     Examples
     --------
@@ -101,6 +105,11 @@ def check_grad(fun, grad, x, *, h=1e-5, order=4, rtol=1e-6, atol=1e-8):
     Chapters 2-5 follow each derivation with this check. scipy's ``scipy.optimize.check_grad``
     returns the 2-norm of the difference instead and never raises.
 
+    References
+    ----------
+    .. [1] SciPy, ``scipy.optimize.check_grad``.
+       https://docs.scipy.org/doc/scipy/reference/generated/scipy.optimize.check_grad.html
+
     Examples
     --------
     >>> check_grad(lambda x: float(np.sum(x**2)), lambda x: 2 * x, [1.0, -2.0]) < 1e-8
@@ -151,6 +160,11 @@ def loss_grid(loss, y_true, X, weights, biases, **loss_kwargs):
     Notes
     -----
     Chapters 1 and 2 draw these as contour maps (:func:`lossbook.plotting.plot_contour`).
+
+    References
+    ----------
+    .. [1] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016,
+       section 8.2 (the shape of the loss surface). https://www.deeplearningbook.org/contents/optimization.html
 
     Examples
     --------

@@ -14,7 +14,23 @@ from .activations import _sigmoid
 
 
 class GradientDescent:
-    r"""Plain gradient descent (梯度下降): :math:`\theta \leftarrow \theta - \eta\, g`."""
+    r"""Plain gradient descent (梯度下降): :math:`\theta \leftarrow \theta - \eta\, g`.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (lr: a real number > 0).
+
+    Notes
+    -----
+    Taught in chapter 1, 6.
+
+    References
+    ----------
+    .. [1] J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006, chapter 3. https://doi.org/10.1007/978-0-387-40065-5
+    """
 
     def __init__(self, lr=0.1):
         self.lr = v.scalar(lr, "lr", minimum=0.0, strict=True)
@@ -30,7 +46,23 @@ class GradientDescent:
 
 
 class Momentum(GradientDescent):
-    r"""SGD with momentum (动量): :math:`v \leftarrow \beta v + g,\ \theta \leftarrow \theta - \eta v`."""
+    r"""SGD with momentum (动量): :math:`v \leftarrow \beta v + g,\ \theta \leftarrow \theta - \eta v`.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (lr > 0; beta in [0, 1]).
+
+    Notes
+    -----
+    Taught in chapter 6.
+
+    References
+    ----------
+    .. [1] B. T. Polyak, "Some methods of speeding up the convergence of iteration methods", USSR Comput. Math. Math. Phys. 4(5), 1964. https://doi.org/10.1016/0041-5553(64)90137-5
+    """
 
     def __init__(self, lr=0.1, beta=0.9):
         super().__init__(lr)
@@ -49,6 +81,21 @@ class RMSprop(GradientDescent):
     r"""RMSprop: divide the step by a running root-mean-square of the gradient.
 
     :math:`s \leftarrow \rho s + (1-\rho) g^2,\ \theta \leftarrow \theta - \eta\, g/(\sqrt s + \epsilon)`.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (lr > 0; rho in [0, 1]; eps > 0).
+
+    Notes
+    -----
+    Taught in chapter 6.
+
+    References
+    ----------
+    .. [1] T. Tieleman and G. Hinton, Lecture 6.5 of "Neural Networks for Machine Learning", 2012. https://www.cs.toronto.edu/~tijmen/csc321/slides/lecture_slides_lec6.pdf
     """
 
     def __init__(self, lr=0.01, rho=0.9, eps=1e-8):
@@ -66,7 +113,23 @@ class RMSprop(GradientDescent):
 
 
 class Adam(GradientDescent):
-    r"""Adam: momentum on the gradient and RMSprop-style scaling, both bias-corrected."""
+    r"""Adam: momentum on the gradient and RMSprop-style scaling, both bias-corrected.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (lr > 0; beta1, beta2 in [0, 1]; eps > 0).
+
+    Notes
+    -----
+    Taught in chapter 2, 6.
+
+    References
+    ----------
+    .. [1] D. P. Kingma and J. Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015. https://arxiv.org/abs/1412.6980
+    """
 
     def __init__(self, lr=0.01, beta1=0.9, beta2=0.999, eps=1e-8):
         super().__init__(lr)
@@ -102,7 +165,21 @@ def _steps(steps):
 
 @dataclass
 class Path:
-    """Where an optimiser went: ``params[k]`` and ``values[k]`` after ``k`` steps (``k = 0`` is the start)."""
+    """Where an optimiser went: ``params[k]`` and ``values[k]`` after ``k`` steps (``k = 0`` is the start).
+
+    Raises
+    ------
+    TypeError
+        Not raised by this container itself; the functions that fill it validate their input.
+
+    Notes
+    -----
+    Taught in chapter 1.
+
+    References
+    ----------
+    .. [1] J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006. https://doi.org/10.1007/978-0-387-40065-5
+    """
 
     params: np.ndarray
     values: np.ndarray
@@ -143,6 +220,11 @@ def minimize(fun, x0, *, jac=None, optimizer=None, steps=100):
     -----
     Chapters 1, 3, 4, 5 and 6 walk their losses with it. Unlike scipy it takes a
     fixed number of steps and keeps the whole path, which is what the figures draw.
+
+    References
+    ----------
+    .. [1] J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer 2006, chapter 3. https://doi.org/10.1007/978-0-387-40065-5
+    .. [2] SciPy, ``scipy.optimize.minimize`` (the argument order). https://docs.scipy.org/doc/scipy/reference/generated/scipy.optimize.minimize.html
 
     Examples
     --------
@@ -192,6 +274,14 @@ def gradient_of(loss):
     TypeError
         If ``loss`` is not in the registry, or has no gradient (``zero_one``).
 
+    Notes
+    -----
+    Taught in chapter 1-6.
+
+    References
+    ----------
+    .. [1] scikit-learn's loss registry ``_LOSSES`` in ``sklearn/_loss/loss.py``, the model of ``lossbook.registry``. https://github.com/scikit-learn/scikit-learn/blob/main/sklearn/_loss/loss.py
+
     Examples
     --------
     >>> import lossbook as lb
@@ -230,6 +320,19 @@ class Fit:
     ``path.params[k]`` is ``[w..., b]`` after ``k`` steps (for ``n_outputs=k`` an array of
     shape ``(d + 1, k)`` whose last row is ``b``) and ``path.values[k]`` the training
     objective on the whole training set there (the loss plus the L2 penalty, if any).
+
+    Raises
+    ------
+    TypeError
+        Not raised by this container itself; the functions that fill it validate their input.
+
+    Notes
+    -----
+    Taught in chapter 1, 2, 4.
+
+    References
+    ----------
+    .. [1] T. Hastie, R. Tibshirani, J. Friedman, *The Elements of Statistical Learning*, 2nd ed., Springer 2009, chapters 3-4. https://hastie.su.domains/ElemStatLearn/
     """
 
     w: np.ndarray

@@ -45,6 +45,11 @@ def figure(nrows=1, ncols=1, *, width=None, height=3.2, **kwargs):
     -----
     Used by every chapter. Before lossbook 0.2 the first argument was ``ncols``;
     ``tools/migrate_notebooks_issue11.py`` rewrites old calls.
+
+    References
+    ----------
+    .. [1] matplotlib, ``matplotlib.pyplot.subplots`` (the argument order). https://matplotlib.org/stable/api/_as_gen/matplotlib.pyplot.subplots.html
+
     """
     width = width or min(4.2 * ncols, 10)
     fig, axes = plt.subplots(nrows, ncols, figsize=(width, height * nrows), facecolor="white",
@@ -64,6 +69,21 @@ def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=No
     Returns
     -------
     list of Line2D
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (ax: a matplotlib Axes or None (errors from matplotlib pass through)).
+
+    Notes
+    -----
+    Taught in chapter 1-6.
+
+    References
+    ----------
+    .. [1] M. Okabe and K. Ito, "Color Universal Design" (the palette), 2008. https://jfly.uni-koeln.de/color/
     """
     if ax is None:
         _, ax = figure()
@@ -83,6 +103,21 @@ def plot_contour(W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="
     """Contour map of a loss ``J`` over a grid ``(W, B)``, with an optional descent path.
 
     ``path`` is an array of shape ``(k, 2)`` of ``(w, b)`` points. Returns the contour set.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (J: a 2-D array shaped like W and B, with a positive maximum for log levels (errors from matplotlib pass through)).
+
+    Notes
+    -----
+    Taught in chapter 1, 2.
+
+    References
+    ----------
+    .. [1] M. Okabe and K. Ito, "Color Universal Design" (the palette), 2008. https://jfly.uni-koeln.de/color/
     """
     if ax is None:
         _, ax = figure()
