@@ -1,6 +1,6 @@
 """Plant consistent faults in the losses and check that the unit tier catches each one.
 
-    python tools/plant_faults.py [--only NAME] [--jobs 1]
+    python tools/plant_faults.py [--only NAME] [--tests tests/test_x.py ...]
 
 A *consistent* fault changes a loss and its gradient together (e.g. ``exponential``
 computing e^{-2ys} in both), so finite-difference checks cannot see it; only an
@@ -96,7 +96,7 @@ FAULTS = {
 }
 
 
-def plant(name, edits, python):
+def plant(name, edits, python, tests=UNIT_TIER):
     with tempfile.TemporaryDirectory(prefix="lossbook-plant-") as tmp:
         tmp = Path(tmp)
         shutil.copytree(ROOT / "lossbook", tmp / "lossbook")
@@ -108,7 +108,7 @@ def plant(name, edits, python):
             if text.count(old) != 1:
                 return "broken plant", f"{file}: expected one occurrence of {old!r}, found {text.count(old)}"
             path.write_text(text.replace(old, new), encoding="utf-8")
-        cmd = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", *UNIT_TIER]
+        cmd = [python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-o", "addopts=", *tests]
         env = {"PYTHONPATH": f"{tmp}:{tmp / 'tests'}", "PATH": "/usr/bin:/bin", "HOME": str(tmp)}
         run = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, env=env)
         first = next((line for line in run.stdout.splitlines() if line.startswith("FAILED")), "")
@@ -118,12 +118,13 @@ def plant(name, edits, python):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="run only faults whose name contains this")
+    parser.add_argument("--tests", nargs="+", default=UNIT_TIER, help="test files to run (default: the unit tier)")
     args = parser.parse_args()
     results = []
     for name, edits in FAULTS.items():
         if args.only and args.only not in name:
             continue
-        status, detail = plant(name, edits, sys.executable)
+        status, detail = plant(name, edits, sys.executable, args.tests)
         results.append(status)
         print(f"{status:12} {name}\n{'':12} {detail[:160]}", flush=True)
     caught = results.count("caught")
