@@ -48,9 +48,9 @@ class Recommendation:
 
 
 def _one_of(value, name, allowed):
-    if value not in allowed:
-        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
-    return value
+    from ._validation import choice
+
+    return choice(value, name, allowed)  # TypeError for a non-string, ValueError for an unknown option
 
 
 def choose_loss(task, *, outliers=False, imbalance="none", label_format="index",
