@@ -125,7 +125,7 @@ def check_grad(fun, grad, x, *, h=1e-5, order=4, rtol=1e-6, atol=1e-8):
     if bad.any():
         i = np.unravel_index(np.argmax(np.where(bad, diff, -1.0)), diff.shape) if diff.ndim else ()
         raise ValueError(f"grad disagrees with finite differences at index {tuple(int(k) for k in i)}: "
-                         f"analytic {analytic[i]!r}, numeric {numeric[i]!r} (difference {diff[i]:.3e})")
+                         f"analytic {float(analytic[i])!r}, numeric {float(numeric[i])!r} (difference {float(diff[i]):.3e})")
     return float(diff.max()) if diff.size else 0.0
 
 
