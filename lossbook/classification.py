@@ -269,8 +269,8 @@ def _class_weight(weight, n_classes):
     return w
 
 
-def _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index):
-    """Per-sample losses, their gradients, and what 'mean' divides by (PyTorch's conventions)."""
+def _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index, want_grad):
+    """Per-sample losses (or their gradients), and what 'mean' divides by (PyTorch's conventions)."""
     logits = _masked_logits(logits)
     v.reduction(reduction)
     eps = v.scalar(label_smoothing, "label_smoothing", minimum=0.0, maximum=1.0)
@@ -279,8 +279,9 @@ def _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ign
     w = _class_weight(weight, n_classes)
     target = _class_targets(y_true, logits, "logits", ignore_index)
     log_probs = _log_softmax(logits)  # -inf at masked classes
-    probs = np.exp(log_probs)
+    probs = np.exp(log_probs) if want_grad else None
     w_row = np.ones(n_classes) if w is None else w
+    losses = grad = None
 
     def weighted_sum(coef):  # -Σ_c coef_c ln p_c with 0·ln 0 = 0 (a masked class with no weight costs 0)
         with np.errstate(invalid="ignore"):
@@ -290,28 +291,32 @@ def _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ign
         keep = target != ignore_index
         label = np.where(keep, target, 0)[..., None]
         w_true = np.where(keep, np.take(w_row, label[..., 0]), 0.0)
-        nll = np.where(keep, -w_true * np.take_along_axis(log_probs, label, axis=-1)[..., 0], 0.0)
-        losses = (1.0 - eps) * nll
+        norm = w_true.sum() if w is not None else float(keep.sum())
+        if not want_grad:
+            nll = np.where(keep, -w_true * np.take_along_axis(log_probs, label, axis=-1)[..., 0], 0.0)
+            losses = (1.0 - eps) * nll if eps else nll
+            if eps > 0:
+                losses = losses + np.where(keep, eps / n_classes * weighted_sum(np.broadcast_to(w_row, logits.shape)), 0.0)
+            return losses, None, norm
         # softmax minus one-hot at the true class, written as minus the other classes' mass (no cancellation)
         g_true = probs.copy()
         np.put_along_axis(g_true, label, 0.0, axis=-1)
         np.put_along_axis(g_true, label, -g_true.sum(axis=-1, keepdims=True), axis=-1)
-        grad = (1.0 - eps) * w_true[..., None] * g_true
+        grad = (1.0 - eps) * w_true[..., None] * g_true if (eps or w is not None or not keep.all()) else g_true
         if eps > 0:
-            losses = losses + np.where(keep, eps / n_classes * weighted_sum(np.broadcast_to(w_row, logits.shape)), 0.0)
             grad += keep[..., None] * (eps / n_classes) * (w_row.sum() * probs - w_row)
-        norm = w_true.sum() if w is not None else float(keep.sum())
     else:  # probability rows (one-hot or soft); ignore_index does not apply
         rows = target if eps == 0 else (1.0 - eps) * target + eps / n_classes
-        coef = rows * w_row
-        losses = weighted_sum(coef)
+        coef = rows if w is None else rows * w_row
+        norm = float(np.prod(logits.shape[:-1]))
+        if not want_grad:
+            return weighted_sum(coef), None, norm
         if w is None and eps == 0:
             one = rows == 1.0  # a one-hot row: p_c - 1 = -(mass of the other classes)
             rest = np.where(one, 0.0, probs).sum(axis=-1, keepdims=True)
             grad = np.where(one, -rest, probs - rows)
         else:
             grad = coef.sum(axis=-1, keepdims=True) * probs - coef
-        norm = float(losses.size)
     return losses, grad, norm
 
 
@@ -382,7 +387,7 @@ def cross_entropy(y_true, logits, *, reduction="mean", weight=None, label_smooth
     >>> round(cross_entropy([0], [[0.0, -np.inf]]), 6)  # the second class is masked
     0.0
     """
-    losses, _, norm = _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index)
+    losses, _, norm = _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index, False)
     return _reduce_by(losses, reduction, norm)
 
 
@@ -422,7 +427,7 @@ def cross_entropy_grad(y_true, logits, *, reduction="mean", weight=None, label_s
     >>> cross_entropy_grad([0], [[0.0, 0.0]]).tolist()
     [[-0.5, 0.5]]
     """
-    _, grad, norm = _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index)
+    _, grad, norm = _cross_entropy_parts(y_true, logits, reduction, weight, label_smoothing, ignore_index, True)
     if reduction == "mean":
         with np.errstate(invalid="ignore", divide="ignore"):
             grad = grad / norm
