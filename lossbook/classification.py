@@ -178,7 +178,8 @@ def binary_cross_entropy_with_logits(y_true, logits, *, reduction="mean", pos_we
         losses = np.maximum(logits, 0.0) - logits * y_true + softplus_neg
     else:
         log_sig = np.minimum(logits, 0.0) - softplus_neg  # ln σ(z)
-        losses = -(w * y_true * log_sig + (1.0 - y_true) * (log_sig - logits))
+        log_sig_neg = np.minimum(-logits, 0.0) - softplus_neg  # ln σ(-z) directly: ln σ(z) - z would cancel for z << 0
+        losses = -(w * y_true * log_sig + (1.0 - y_true) * log_sig_neg)
     return v.reduce(losses, reduction)
 
 

@@ -157,3 +157,11 @@ def test_float32_in_float32_out():
     # ln(e^1 + e^2 + e^3) - 3 = 0.40760596444438, rounded once to float32
     assert out == np.float32(math.log(math.exp(1) + math.exp(2) + math.exp(3)) - 3)
     assert lb.cross_entropy_grad([2], z).dtype == np.float32
+
+
+def test_weighted_bce_with_logits_of_a_confident_negative():
+    # y = 0, z = -40: the loss is -ln sigma(40) = ln(1 + e^{-40}) = 4.248354255291589e-18 (math.log1p);
+    # with pos_weight it used to be computed as ln sigma(z) - z, which cancels to 0
+    expected = math.log1p(math.exp(-40))
+    assert lb.binary_cross_entropy_with_logits([0.0], [-40.0], pos_weight=2.0) == pytest.approx(expected, rel=1e-12)
+    assert lb.binary_cross_entropy_with_logits([0.0], [-40.0]) == pytest.approx(expected, rel=1e-12)
