@@ -27,6 +27,7 @@ def _log_softmax(z):
     return shifted
 
 
+@v.keeps_dtype("z")
 def sigmoid(z):
     r"""Logistic sigmoid (Sigmoid 函数) :math:`\sigma(z) = 1 / (1 + e^{-z})`.
 
@@ -35,9 +36,20 @@ def sigmoid(z):
     z : array_like
         Logits.
 
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (z: real numbers).
+
     Notes
     -----
     Chapter 3. Uses :math:`e^{-|z|}` on both sides of zero so no exponential overflows.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
 
     Examples
     --------
@@ -49,22 +61,52 @@ def sigmoid(z):
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("z")
 def log_sigmoid(z):
-    r"""Logarithm of the sigmoid, :math:`\ln\sigma(z) = -\ln(1 + e^{-z})`, stable for large :math:`|z|`."""
+    r"""Logarithm of the sigmoid, :math:`\ln\sigma(z) = -\ln(1 + e^{-z})`, stable for large :math:`|z|`.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (z: real numbers).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    """
     z = v.as_array(z, "z")
     out = _log_sigmoid(z)
     return float(out) if out.ndim == 0 else out
 
 
+@v.keeps_dtype("z")
 def softmax(z):
     r"""Softmax (Softmax 函数) over the last axis.
 
     .. math:: \operatorname{softmax}(\mathbf z)_j = \frac{e^{z_j}}{\sum_k e^{z_k}}
 
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (z: real numbers, at least 1-D).
+
     Notes
     -----
     Chapter 3. The largest logit is subtracted first; softmax does not change when
     all logits move by the same amount, and now no exponential exceeds 1.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
 
     Examples
     --------
@@ -76,8 +118,26 @@ def softmax(z):
     return np.exp(_log_softmax(z))
 
 
+@v.keeps_dtype("z")
 def log_softmax(z):
-    r"""Log of the softmax over the last axis: :math:`z_j - \ln\sum_k e^{z_k}` (log-sum-exp)."""
+    r"""Log of the softmax over the last axis: :math:`z_j - \ln\sum_k e^{z_k}` (log-sum-exp).
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (z: real numbers, at least 1-D).
+
+    Notes
+    -----
+    Taught in chapter 3.
+
+    References
+    ----------
+    .. [1] C. M. Bishop, *Pattern Recognition and Machine Learning*, Springer 2006, sections 4.3.2-4.3.4. https://www.microsoft.com/en-us/research/publication/pattern-recognition-machine-learning/
+    .. [2] I. Goodfellow, Y. Bengio, A. Courville, *Deep Learning*, MIT Press 2016, section 6.2.2. https://www.deeplearningbook.org/contents/mlp.html
+    """
     z = v.as_array(z, "z")
     v.at_least_ndim(z, 1, "z")
     return _log_softmax(z)

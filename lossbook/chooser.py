@@ -15,7 +15,21 @@ PAIRINGS = ("pairs", "triplets", "classes")
 
 @dataclass
 class Recommendation:
-    """What :func:`choose_loss` recommends. ``losses`` holds lossbook function names, best first."""
+    """What :func:`choose_loss` recommends. ``losses`` holds lossbook function names, best first.
+
+    Raises
+    ------
+    TypeError
+        Not raised by this container itself; the functions that fill it validate their input.
+
+    Notes
+    -----
+    Taught in chapter 6.
+
+    References
+    ----------
+    .. [1] K. Janocha and W. M. Czarnecki, "On Loss Functions for Deep Neural Networks in Classification", 2017. https://arxiv.org/abs/1702.05659
+    """
 
     losses: list
     activation: str
@@ -34,9 +48,9 @@ class Recommendation:
 
 
 def _one_of(value, name, allowed):
-    if value not in allowed:
-        raise ValueError(f"{name} must be one of {allowed}, got {value!r}")
-    return value
+    from ._validation import choice
+
+    return choice(value, name, allowed)  # TypeError for a non-string, ValueError for an unknown option
 
 
 def choose_loss(task, *, outliers=False, imbalance="none", label_format="index",
@@ -64,6 +78,21 @@ def choose_loss(task, *, outliers=False, imbalance="none", label_format="index",
     Returns
     -------
     Recommendation
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (task, imbalance, output, pairing: one of the listed options).
+
+    Notes
+    -----
+    Taught in chapter 6.
+
+    References
+    ----------
+    .. [1] K. Janocha and W. M. Czarnecki, "On Loss Functions for Deep Neural Networks in Classification", 2017. https://arxiv.org/abs/1702.05659
 
     Examples
     --------

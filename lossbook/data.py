@@ -6,9 +6,7 @@ from . import _validation as v
 
 
 def _count(n, name="n", minimum=1):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {n!r}")
-    return int(n)
+    return v.integer(n, name, minimum=minimum)
 
 
 def line_data(n=30, *, w=2.0, b=1.0, noise=1.0, n_outliers=0, outlier_shift=30.0, x_range=(0.0, 10.0), seed=0):
@@ -22,6 +20,21 @@ def line_data(n=30, *, w=2.0, b=1.0, noise=1.0, n_outliers=0, outlier_shift=30.0
     X : ndarray, shape (n, 1)
     y : ndarray, shape (n,)
     is_outlier : ndarray of bool, shape (n,)
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (n, n_outliers: integers (n >= 1, 0 <= n_outliers <= n); noise >= 0).
+
+    Notes
+    -----
+    Taught in chapter 1, 2.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.datasets.make_regression`` (a comparable generator). https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_regression.html
     """
     n = _count(n)
     n_outliers = _count(n_outliers, "n_outliers", minimum=0)
@@ -39,7 +52,23 @@ def line_data(n=30, *, w=2.0, b=1.0, noise=1.0, n_outliers=0, outlier_shift=30.0
 
 
 def two_blobs(n=200, *, distance=3.0, std=1.0, seed=0):
-    """Two Gaussian blobs in 2-D, ``n // 2`` points each, labels 0 and 1, centres ``distance`` apart."""
+    """Two Gaussian blobs in 2-D, ``n // 2`` points each, labels 0 and 1, centres ``distance`` apart.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (n: an integer >= 2; std > 0).
+
+    Notes
+    -----
+    Taught in chapter 3, 4.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.datasets.make_blobs``. https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_blobs.html
+    """
     n = _count(n, minimum=2)
     std = v.scalar(std, "std", minimum=0.0, strict=True)
     rng = np.random.default_rng(seed)
@@ -59,6 +88,21 @@ def imbalanced_binary(n=5000, *, positive_fraction=0.01, separation=2.5, n_featu
     -------
     X : ndarray, shape (n, n_features)
     y : ndarray of 0.0/1.0, shape (n,)
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (n: an integer >= 2; n_features: an integer >= 1; positive_fraction in [0, 1]).
+
+    Notes
+    -----
+    Taught in chapter 5, 6.
+
+    References
+    ----------
+    .. [1] T.-Y. Lin et al., "Focal Loss for Dense Object Detection", ICCV 2017 (the class-imbalance setting). https://arxiv.org/abs/1708.02002
     """
     n = _count(n, minimum=2)
     n_features = _count(n_features, "n_features")
@@ -73,7 +117,23 @@ def imbalanced_binary(n=5000, *, positive_fraction=0.01, separation=2.5, n_featu
 
 
 def blobs(n=300, *, n_classes=3, spread=3.0, std=1.0, n_features=2, seed=0):
-    """``n_classes`` Gaussian blobs with random centres; labels are class indices ``0..n_classes-1``."""
+    """``n_classes`` Gaussian blobs with random centres; labels are class indices ``0..n_classes-1``.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (n, n_classes, n_features: integers >= 1; std >= 0).
+
+    Notes
+    -----
+    Taught in chapter 3, 6.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.datasets.make_blobs``. https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_blobs.html
+    """
     n = _count(n)
     n_classes = _count(n_classes, "n_classes")
     n_features = _count(n_features, "n_features")
@@ -85,7 +145,23 @@ def blobs(n=300, *, n_classes=3, spread=3.0, std=1.0, n_features=2, seed=0):
 
 
 def train_test_split(X, y, *, test_fraction=0.3, seed=0):
-    """Shuffle and split into ``X_train, X_test, y_train, y_test``."""
+    """Shuffle and split into ``X_train, X_test, y_train, y_test``.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (X and y of the same length; test_fraction in [0, 1]).
+
+    Notes
+    -----
+    Taught in chapter 6.
+
+    References
+    ----------
+    .. [1] scikit-learn, ``sklearn.model_selection.train_test_split``. https://scikit-learn.org/stable/modules/generated/sklearn.model_selection.train_test_split.html
+    """
     X, y = np.asarray(X), np.asarray(y)
     if len(X) != len(y):
         raise ValueError(f"X and y must have the same length, got {len(X)} and {len(y)}")

@@ -16,10 +16,40 @@ PALETTE = {
 COLORS = [PALETTE[k] for k in ("blue", "vermillion", "green", "orange", "purple", "sky", "black")]
 
 
-def figure(ncols=1, nrows=1, *, width=None, height=3.2, **kwargs):
+def figure(nrows=1, ncols=1, *, width=None, height=3.2, **kwargs):
     """A new figure with an opaque white background and a grid of axes.
 
-    Returns ``fig, axes`` like ``plt.subplots`` (``axes`` is one Axes when there is one).
+    Parameters
+    ----------
+    nrows, ncols : int
+        The grid of axes, in the order of ``plt.subplots(nrows, ncols)``.
+    width : float, optional
+        Figure width in inches; ``min(4.2 * ncols, 10)`` by default.
+    height : float
+        Height of one row of axes, in inches.
+    **kwargs
+        Passed to ``plt.subplots`` (e.g. ``sharey=True``, ``subplot_kw``).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes or ndarray of Axes
+        One Axes when there is one, like ``plt.subplots``.
+
+    Raises
+    ------
+    ValueError
+        From matplotlib, if ``nrows`` or ``ncols`` is not a positive integer.
+
+    Notes
+    -----
+    Used by every chapter. Before lossbook 0.2 the first argument was ``ncols``;
+    ``tools/migrate_notebooks_issue11.py`` rewrites old calls.
+
+    References
+    ----------
+    .. [1] matplotlib, ``matplotlib.pyplot.subplots`` (the argument order). https://matplotlib.org/stable/api/_as_gen/matplotlib.pyplot.subplots.html
+
     """
     width = width or min(4.2 * ncols, 10)
     fig, axes = plt.subplots(nrows, ncols, figsize=(width, height * nrows), facecolor="white",
@@ -39,6 +69,21 @@ def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=No
     Returns
     -------
     list of Line2D
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (ax: a matplotlib Axes or None (errors from matplotlib pass through)).
+
+    Notes
+    -----
+    Taught in chapter 1-6.
+
+    References
+    ----------
+    .. [1] M. Okabe and K. Ito, "Color Universal Design" (the palette), 2008. https://jfly.uni-koeln.de/color/
     """
     if ax is None:
         _, ax = figure()
@@ -58,6 +103,21 @@ def plot_contour(W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="
     """Contour map of a loss ``J`` over a grid ``(W, B)``, with an optional descent path.
 
     ``path`` is an array of shape ``(k, 2)`` of ``(w, b)`` points. Returns the contour set.
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (J: a 2-D array shaped like W and B, with a positive maximum for log levels (errors from matplotlib pass through)).
+
+    Notes
+    -----
+    Taught in chapter 1, 2.
+
+    References
+    ----------
+    .. [1] M. Okabe and K. Ito, "Color Universal Design" (the palette), 2008. https://jfly.uni-koeln.de/color/
     """
     if ax is None:
         _, ax = figure()

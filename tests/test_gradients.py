@@ -246,7 +246,7 @@ def test_contrastive_grad(data, shape, reduction, margin):
     h2 = data.draw(arrays(np.float64, shape, elements=st.floats(-2, 2)))
     similar = data.draw(arrays(np.float64, shape[:-1], elements=st.sampled_from([0.0, 1.0])))
     d = np.linalg.norm(h1 - h2, axis=-1)
-    assume(np.all((d > 1e-3) & (np.abs(d - margin) > 1e-3)))
+    assume(np.all((d > 5e-2) & (np.abs(d - margin) > 1e-3)))  # see test_triplet_grad
     kw = dict(margin=margin, reduction=reduction)
     g1, g2 = lb.contrastive_grad(h1, h2, similar, **kw)
     assert_grad(g1, lambda x: total(lb.contrastive, x, h2, similar, **kw), h1)
@@ -258,7 +258,8 @@ def test_contrastive_grad(data, shape, reduction, margin):
 def test_triplet_grad(data, shape, reduction, margin):
     a, p, n = (data.draw(arrays(np.float64, shape, elements=st.floats(-2, 2))) for _ in range(3))
     d_ap, d_an = np.linalg.norm(a - p, axis=-1), np.linalg.norm(a - n, axis=-1)
-    assume(np.all((d_ap > 1e-3) & (d_an > 1e-3) & (np.abs(d_ap - d_an + margin) > 1e-3)))
+    # distances >= 0.05: the norm's curvature ~1/d keeps the stencil's O(h^4/d^4) error below the tolerance
+    assume(np.all((d_ap > 5e-2) & (d_an > 5e-2) & (np.abs(d_ap - d_an + margin) > 1e-3)))
     kw = dict(margin=margin, reduction=reduction)
     g_a, g_p, g_n = lb.triplet_grad(a, p, n, **kw)
     assert_grad(g_a, lambda x: total(lb.triplet, x, p, n, **kw), a)

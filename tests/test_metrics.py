@@ -51,6 +51,8 @@ def test_average_precision_perfect_and_reversed():
     (lambda: lb.average_precision([0, 0], [0.3, 0.1]), "y_true"),
     (lambda: lb.average_precision([1, 0], [0.3]), "scores"),
     (lambda: lb.accuracy([1, 0, 1], [[1], [0], [1]]), "y_pred"),
+    (lambda: lb.accuracy([1, 0], [0.9, 0.1]), r"y_pred must hold hard labels.*\[0.9, 0.1\]"),  # probabilities, not labels
+    (lambda: lb.accuracy([0.5, 1], [1, 1]), r"y_true must hold hard labels"),
 ])
 def test_bad_input_is_named(call, match):
     with pytest.raises(ValueError, match=match):

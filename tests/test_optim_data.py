@@ -26,7 +26,7 @@ def quadratic_grad(x):
 )
 def test_optimisers_minimise_a_quadratic(optimizer):
     x0 = np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=optimizer, steps=300)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=optimizer, steps=300)
     assert path.params.shape == (301, 2)
     assert path.values.shape == (301,)
     np.testing.assert_array_equal(path.params[0], x0)
@@ -36,7 +36,7 @@ def test_optimisers_minimise_a_quadratic(optimizer):
 
 def test_gradient_descent_steps():
     lr, x0 = 0.1, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.GradientDescent(lr=lr), steps=2)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.GradientDescent(lr=lr), steps=2)
     x1 = x0 - lr * quadratic_grad(x0)
     x2 = x1 - lr * quadratic_grad(x1)
     np.testing.assert_allclose(path.params, [x0, x1, x2], rtol=1e-15)
@@ -44,7 +44,7 @@ def test_gradient_descent_steps():
 
 def test_momentum_steps():
     lr, beta, x0 = 0.05, 0.9, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.Momentum(lr=lr, beta=beta), steps=2)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.Momentum(lr=lr, beta=beta), steps=2)
     v1 = quadratic_grad(x0)
     x1 = x0 - lr * v1
     v2 = beta * v1 + quadratic_grad(x1)
@@ -53,7 +53,7 @@ def test_momentum_steps():
 
 def test_rmsprop_first_step():
     lr, rho, x0 = 0.01, 0.9, np.array([4.0, 3.0])
-    path = lb.minimize(quadratic, quadratic_grad, x0, optimizer=lb.RMSprop(lr=lr, rho=rho), steps=1)
+    path = lb.minimize(quadratic, x0, jac=quadratic_grad, optimizer=lb.RMSprop(lr=lr, rho=rho), steps=1)
     g = quadratic_grad(x0)
     np.testing.assert_allclose(path.params[1], x0 - lr * g / (np.sqrt((1 - rho) * g**2) + 1e-8), rtol=1e-15)
 
@@ -69,7 +69,7 @@ def test_adam_first_step_has_size_lr(scale, lr):
 
 
 def test_minimize_scalar_start():
-    path = lb.minimize(lambda x: x**2, lambda x: 2 * x, 3.0, steps=2)  # default: GD with lr = 0.1
+    path = lb.minimize(lambda x: x**2, 3.0, jac=lambda x: 2 * x, steps=2)  # default: GD with lr = 0.1
     np.testing.assert_allclose(path.params, [3.0, 3.0 * 0.8, 3.0 * 0.8**2], rtol=1e-15)
 
 
@@ -115,15 +115,13 @@ def test_fit_is_robust_to_outliers_with_huber():
     assert abs(slope_huber - 2.0) < abs(slope_mse - 2.0)
 
 
-LOSSES_WITH_GRAD = [lb.mse, lb.mae, lb.huber, lb.log_cosh, lb.euclidean, lb.binary_cross_entropy,
-                    lb.binary_cross_entropy_with_logits, lb.focal, lb.hinge, lb.exponential,
-                    lb.cross_entropy, lb.categorical_cross_entropy, lb.cross_entropy_pq,
-                    lb.kl_divergence, lb.js_divergence, lb.contrastive, lb.triplet, lb.center]
+LOSSES_WITH_GRAD = [s.loss for s in lb.registry.LOSSES.values() if s.grad is not None]
 
 
 @pytest.mark.parametrize("loss", LOSSES_WITH_GRAD, ids=lambda f: f.__name__)
 def test_gradient_of(loss):
     assert lb.gradient_of(loss) is getattr(lb, loss.__name__ + "_grad")
+    assert lb.gradient_of(loss.__name__) is getattr(lb, loss.__name__ + "_grad")
 
 
 def test_gradient_of_mse():
@@ -132,7 +130,7 @@ def test_gradient_of_mse():
 
 @pytest.mark.parametrize("loss", [lb.zero_one, np.mean, lambda y, p: 0.0], ids=["zero_one", "np.mean", "lambda"])
 def test_gradient_of_refuses_non_differentiable(loss):
-    with pytest.raises(TypeError, match="loss must be a differentiable lossbook loss"):
+    with pytest.raises(TypeError, match="loss must be a (differentiable )?lossbook loss"):
         lb.gradient_of(loss)
 
 
@@ -205,3 +203,70 @@ def test_train_test_split(fraction):
     # a permutation: every row appears exactly once, with its own label
     together = np.concatenate([np.column_stack([X_train, y_train]), np.column_stack([X_test, y_test])])
     assert sorted(map(tuple, together)) == sorted(map(tuple, np.column_stack([X, y])))
+
+
+# --- what fit can express now: an L2 penalty, a step-size schedule, several outputs ---------------
+
+
+def test_fit_l2_penalty_is_ridge():
+    # ridge on centred data, no bias penalty: the minimiser of mean((Xw + b - y)^2) + (l2/2)|w|^2 is
+    # w = (Xc'Xc/n + (l2/2) I)^-1 Xc'yc/n (from setting the gradient 2/n Xc'(Xc w - yc) + l2 w to 0), b = mean(y) - mean(X) w
+    X, y = small_problem()
+    l2 = 0.5
+    model = lb.fit(X, y, lb.mse, l2=l2, optimizer=lb.GradientDescent(lr=0.01), steps=5000)
+    Xc, yc, n = X - X.mean(0), y - y.mean(), len(y)
+    w = np.linalg.solve(Xc.T @ Xc / n + l2 / 2 * np.eye(1), Xc.T @ yc / n)
+    np.testing.assert_allclose(model.w, w, rtol=1e-6)
+    assert model.b == pytest.approx(y.mean() - X.mean(0) @ w, rel=1e-6)
+    assert model.path.values[-1] == pytest.approx(lb.mse(y, model.predict(X)) + l2 / 2 * float(model.w @ model.w), rel=1e-12)
+
+
+def test_fit_l2_matches_scikit_learn_ridge():
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    X, y = small_problem()
+    # sklearn's Ridge minimises |Xw + b - y|^2 + alpha |w|^2 (a sum): with mean MSE, alpha = n l2 / 2
+    l2 = 0.5
+    model = lb.fit(X, y, lb.mse, l2=l2, optimizer=lb.GradientDescent(lr=0.01), steps=5000)
+    ridge = linear_model.Ridge(alpha=len(y) * l2 / 2).fit(X, y)  # scikit-learn 1.9.1
+    np.testing.assert_allclose(model.w, ridge.coef_, rtol=1e-6)
+    assert model.b == pytest.approx(ridge.intercept_, rel=1e-6)
+
+
+def test_fit_schedule_scales_each_step():
+    X, y = small_problem()
+    lr = 0.01
+    factors = [1.0, 0.5, 0.25]
+    model = lb.fit(X, y, lb.mse, optimizer=lb.GradientDescent(lr=lr), steps=3, schedule=lambda k: factors[k])
+    theta = np.zeros(2)
+    for f in factors:  # by hand: theta <- theta - lr f grad
+        g = lb.mse_grad(y, X @ theta[:1] + theta[1])
+        theta = theta - lr * f * np.append(X.T @ g, g.sum())
+        np.testing.assert_allclose(model.path.params[factors.index(f) + 1], theta, rtol=1e-12)
+    opt = lb.GradientDescent(lr=lr)
+    lb.fit(X, y, lb.mse, optimizer=opt, steps=2, schedule=lambda k: 0.1)
+    assert opt.lr == lr  # the optimiser is left as it was given
+
+
+def test_fit_several_outputs_is_softmax_regression():
+    X, y = lb.blobs(90, n_classes=3, seed=1)
+    model = lb.fit(X, y, lb.cross_entropy, n_outputs=3, optimizer=lb.Adam(lr=0.1), steps=300)
+    assert model.w.shape == (2, 3) and model.b.shape == (3,) and model.path.params.shape == (301, 3, 3)
+    assert lb.accuracy(y, model.predict(X).argmax(axis=1)) > 0.9
+    # one step by hand: dL/dW = X' (softmax(Z) - Y)/n at W = 0, b = 0
+    one = lb.fit(X, y, lb.cross_entropy, n_outputs=3, optimizer=lb.GradientDescent(lr=1.0), steps=1)
+    g = lb.cross_entropy_grad(y, np.zeros((90, 3)))
+    np.testing.assert_allclose(one.w, -(X.T @ g), rtol=1e-12)
+    np.testing.assert_allclose(one.b, -g.sum(axis=0), rtol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, exc, match", [
+    (dict(l2=-1.0), ValueError, r"l2 must be >= 0"),
+    (dict(l2="0.1"), TypeError, r"l2 must be a real number"),
+    (dict(schedule=0.5), TypeError, r"schedule must be a callable"),
+    (dict(schedule=lambda k: -1.0), ValueError, r"schedule\(0\) must be >= 0"),
+    (dict(n_outputs=2.0), TypeError, r"n_outputs must be an integer"),
+])
+def test_fit_refuses_bad_options(kwargs, exc, match):
+    X, y = small_problem()
+    with pytest.raises(exc, match=match):
+        lb.fit(X, y, lb.mse, steps=2, **kwargs)

@@ -36,6 +36,7 @@ def _contrastive_parts(h1, h2, similar, margin, reduction):
     return diff, dist, similar, margin
 
 
+@v.keeps_dtype("h1")
 def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
     r"""Contrastive loss (对比损失) of Hadsell, Chopra and LeCun (2006).
 
@@ -52,6 +53,21 @@ def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
         Dissimilar pairs further apart than :math:`m` cost nothing.
     reduction : {'mean', 'sum', 'none'}
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``h1``: embedding rows, shape (n, d); ``h2``: embedding rows, shape (n, d); ``similar``: pair labels 1 (similar) or 0 (dissimilar), shape (n,)), an unknown ``reduction``, ``margin`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] R. Hadsell, S. Chopra, Y. LeCun, "Dimensionality Reduction by Learning an Invariant Mapping", CVPR 2006. https://doi.org/10.1109/CVPR.2006.100
+
     Examples
     --------
     >>> contrastive([[0.0, 0.0]], [[0.0, 0.5]], [0])
@@ -61,6 +77,7 @@ def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
     return v.reduce(0.5 * y * dist**2 + 0.5 * (1 - y) * np.maximum(0.0, m - dist) ** 2, reduction)
 
 
+@v.keeps_dtype("h1")
 def contrastive_grad(h1, h2, similar, *, margin=1.0, reduction="mean"):
     r"""Gradients of :func:`contrastive` with respect to ``h1`` and ``h2`` (returned as a tuple).
 
@@ -68,6 +85,21 @@ def contrastive_grad(h1, h2, similar, *, margin=1.0, reduction="mean"):
     - (1-y)\max(0, m - d)\,(\mathbf h_1 - \mathbf h_2)/d`, and the gradient for
     :math:`\mathbf h_2` is its negative. For a dissimilar pair at :math:`d = 0` the
     direction is undefined; we return 0 there.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``h1``: embedding rows, shape (n, d); ``h2``: embedding rows, shape (n, d); ``similar``: pair labels 1 (similar) or 0 (dissimilar), shape (n,)), an unknown ``reduction``, ``margin`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] R. Hadsell, S. Chopra, Y. LeCun, "Dimensionality Reduction by Learning an Invariant Mapping", CVPR 2006. https://doi.org/10.1109/CVPR.2006.100
     """
     diff, dist, y, m = _contrastive_parts(h1, h2, similar, margin, reduction)
     d = dist[..., None]
@@ -84,6 +116,7 @@ def _triplet_parts(anchor, positive, negative, margin, reduction):
     return a, p, n, d_ap, d_an, margin
 
 
+@v.keeps_dtype("anchor")
 def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     r"""Triplet loss (三元组损失) of FaceNet (Schroff et al., 2015).
 
@@ -98,10 +131,22 @@ def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     margin : float, >= 0
     reduction : {'mean', 'sum', 'none'}
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``anchor``: embedding rows, shape (n, d); ``positive``: embedding rows, shape (n, d); ``negative``: embedding rows, shape (n, d)), an unknown ``reduction``, ``margin`` out of range.
+
     Notes
     -----
+    Taught in chapter 5.
     ``torch.nn.functional.triplet_margin_loss`` adds ``eps=1e-6`` inside the
     distance; with ``eps=0`` the two agree.
+
+    References
+    ----------
+    .. [1] F. Schroff, D. Kalenichenko, J. Philbin, "FaceNet: A Unified Embedding for Face Recognition and Clustering", CVPR 2015. https://arxiv.org/abs/1503.03832
 
     Examples
     --------
@@ -112,6 +157,7 @@ def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     return v.reduce(np.maximum(0.0, d_ap - d_an + m), reduction)
 
 
+@v.keeps_dtype("anchor")
 def triplet_grad(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     r"""Gradients of :func:`triplet` with respect to anchor, positive and negative (a tuple).
 
@@ -120,6 +166,21 @@ def triplet_grad(anchor, positive, negative, *, margin=1.0, reduction="mean"):
     :math:`\partial/\partial\mathbf n = \mathbf u_{an}`, :math:`\partial/\partial\mathbf a = \mathbf u_{ap} - \mathbf u_{an}`.
     Inactive triplets (and the kink, loss exactly 0) get 0; a zero distance contributes
     a zero unit vector.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects), or ``margin`` of the wrong type.
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``anchor``: embedding rows, shape (n, d); ``positive``: embedding rows, shape (n, d); ``negative``: embedding rows, shape (n, d)), an unknown ``reduction``, ``margin`` out of range.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] F. Schroff, D. Kalenichenko, J. Philbin, "FaceNet: A Unified Embedding for Face Recognition and Clustering", CVPR 2015. https://arxiv.org/abs/1503.03832
     """
     a, p, n, d_ap, d_an, m = _triplet_parts(anchor, positive, negative, margin, reduction)
     active = (d_ap - d_an + m > 0)[..., None]
@@ -147,6 +208,7 @@ def _center_parts(features, labels, centers, reduction):
     return x, y, c
 
 
+@v.keeps_dtype("features")
 def center(features, labels, centers, *, reduction="mean"):
     r"""Center loss (中心损失) of Wen et al. (2016): pull each feature to its class centre.
 
@@ -160,6 +222,21 @@ def center(features, labels, centers, *, reduction="mean"):
     reduction : {'mean', 'sum', 'none'}
         The article's :math:`L_c = \tfrac12\sum_i\lVert\cdot\rVert^2` is ``reduction='sum'``.
 
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``features``: embedding rows, shape (n, d); ``labels``: integer class indices, shape (n,); ``centers``: one centre per class, shape (k, d)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] Y. Wen, K. Zhang, Z. Li, Y. Qiao, "A Discriminative Feature Learning Approach for Deep Face Recognition", ECCV 2016. https://doi.org/10.1007/978-3-319-46478-7_31
+
     Examples
     --------
     >>> center([[1.0, 0.0]], [0], [[0.0, 0.0]])
@@ -169,11 +246,27 @@ def center(features, labels, centers, *, reduction="mean"):
     return v.reduce(0.5 * ((x - c[y]) ** 2).sum(axis=-1), reduction)
 
 
+@v.keeps_dtype("features")
 def center_grad(features, labels, centers, *, reduction="mean"):
     r"""Gradients of :func:`center` with respect to ``features`` and ``centers`` (a tuple).
 
     :math:`\partial\ell_i/\partial\mathbf x_i = \mathbf x_i - \mathbf c_{y_i}`; each centre
     receives minus the sum of those of its class.
+
+    Raises
+    ------
+    TypeError
+        Non-numeric input (strings, booleans, objects).
+    ValueError
+        Shapes that do not match (nothing is broadcast), NaN or inf, values outside their set (``features``: embedding rows, shape (n, d); ``labels``: integer class indices, shape (n,); ``centers``: one centre per class, shape (k, d)), an unknown ``reduction``.
+
+    Notes
+    -----
+    Taught in chapter 5.
+
+    References
+    ----------
+    .. [1] Y. Wen, K. Zhang, Z. Li, Y. Qiao, "A Discriminative Feature Learning Approach for Deep Face Recognition", ECCV 2016. https://doi.org/10.1007/978-3-319-46478-7_31
     """
     x, y, c = _center_parts(features, labels, centers, reduction)
     g_x = v.reduce_grad(x - c[y], reduction, x.shape[0])
