@@ -202,7 +202,7 @@ def binary_cross_entropy_with_logits_grad(y_true, logits, *, reduction="mean", p
 
     Notes
     -----
-    Taught in chapter 3, 5.
+    Taught in chapters 3, 5.
 
     References
     ----------

@@ -26,8 +26,14 @@ def _rel_entr(p, q):
 
     One logarithm of the ratio, not ln p - ln q: no cancellation when q is close to p.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return _xlogy(p, p / np.where(p > 0, q, 1.0))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
+        q_safe = np.where(p > 0, q, 1.0)
+        ratio = p / q_safe
+        # ln(p/q) from the ratio where it is a normal number; where it overflows (q tiny) or
+        # underflows, ln p - ln q, which is then far from cancelling. q = 0 < p gives +inf.
+        normal = np.isfinite(ratio) & (ratio >= np.finfo(np.float64).tiny)
+        log_ratio = np.where(normal, np.log(np.where(normal, ratio, 1.0)), np.log(np.where(p > 0, p, 1.0)) - np.log(q_safe))
+        return np.where(p > 0, p * log_ratio, 0.0)
 
 
 def _two_distributions(p, q, reduction):
@@ -216,7 +222,7 @@ def kl_divergence_grad(p, q, *, reduction="mean"):
 
     Notes
     -----
-    Taught in chapter 3, 5.
+    Taught in chapters 3, 5.
 
     References
     ----------

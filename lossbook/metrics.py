@@ -87,7 +87,7 @@ def precision(y_true, y_pred):
 
     Notes
     -----
-    Taught in chapter 5, 6.
+    Taught in chapters 5, 6.
 
     References
     ----------
@@ -111,7 +111,7 @@ def recall(y_true, y_pred):
 
     Notes
     -----
-    Taught in chapter 5, 6.
+    Taught in chapters 5, 6.
 
     References
     ----------
@@ -140,7 +140,7 @@ def average_precision(y_true, scores):
 
     Notes
     -----
-    Taught in chapter 5, 6.
+    Taught in chapters 5, 6.
 
     References
     ----------

@@ -25,7 +25,7 @@ class GradientDescent:
 
     Notes
     -----
-    Taught in chapter 1, 6.
+    Taught in chapters 1, 6.
 
     References
     ----------
@@ -124,7 +124,7 @@ class Adam(GradientDescent):
 
     Notes
     -----
-    Taught in chapter 2, 6.
+    Taught in chapters 2, 6.
 
     References
     ----------
@@ -276,7 +276,7 @@ def gradient_of(loss):
 
     Notes
     -----
-    Taught in chapter 1-6.
+    Taught in chapters 1-6.
 
     References
     ----------
@@ -328,7 +328,7 @@ class Fit:
 
     Notes
     -----
-    Taught in chapter 1, 2, 4.
+    Taught in chapters 1, 2, 4.
 
     References
     ----------

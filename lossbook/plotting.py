@@ -43,7 +43,7 @@ def figure(nrows=1, ncols=1, *, width=None, height=3.2, **kwargs):
 
     Notes
     -----
-    Used by every chapter. Before lossbook 0.2 the first argument was ``ncols``;
+    Used by every chapter. Until issue 11 the first argument was ``ncols``;
     ``tools/migrate_notebooks_issue11.py`` rewrites old calls.
 
     References
@@ -79,7 +79,7 @@ def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=No
 
     Notes
     -----
-    Taught in chapter 1-6.
+    Taught in chapters 1-6.
 
     References
     ----------
@@ -113,7 +113,7 @@ def plot_contour(W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="
 
     Notes
     -----
-    Taught in chapter 1, 2.
+    Taught in chapters 1, 2.
 
     References
     ----------

@@ -165,3 +165,15 @@ def test_weighted_bce_with_logits_of_a_confident_negative():
     expected = math.log1p(math.exp(-40))
     assert lb.binary_cross_entropy_with_logits([0.0], [-40.0], pos_weight=2.0) == pytest.approx(expected, rel=1e-12)
     assert lb.binary_cross_entropy_with_logits([0.0], [-40.0]) == pytest.approx(expected, rel=1e-12)
+
+
+def test_kl_divergence_with_a_vanishing_q_does_not_overflow():
+    # p = (1/2, 1/2), q = (1 - 1e-310, 1e-310): the ratio p/q overflows; KL = 1/2 ln(1/2 / (1 - 1e-310))
+    # + 1/2 ln(1/2 / 1e-310) = 1/2 (ln 0.5 - ln 1e-310) + 1/2 ln 0.5 = ln 0.5 + 155 ln 10 (math.log)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no RuntimeWarning either
+        value = lb.kl_divergence([0.5, 0.5], [1.0, 1e-310])
+    assert value == pytest.approx(math.log(0.5) + 0.5 * 310 * math.log(10), rel=1e-12)
+    assert lb.kl_divergence([0.5, 0.5], [1.0, 0.0]) == np.inf  # q = 0 < p

@@ -15,7 +15,6 @@ central finite difference of scipy's value.
 import numpy as np
 import pytest
 
-import lossbook as lb
 from lossbook.registry import LOSSES
 
 from registry_inputs import draw_args, hyper_variants
