@@ -52,7 +52,7 @@ def http(url, method="GET", timeout=10):
 def jupyter_lab(bin_dir, root_dir, workdir, env=None):
     """Run `jupyter lab` from bin_dir (a virtual environment's bin/) serving root_dir; yield its URL.
 
-    Settings and workspaces live in workdir (a temporary folder). On exit every kernel is shut
+    Settings, workspaces and checkpoints live in workdir (a temporary folder). On exit every kernel is shut
     down through the REST API, then the server.
     """
     settings = Path(workdir) / "lab-settings"
@@ -70,6 +70,8 @@ def jupyter_lab(bin_dir, root_dir, workdir, env=None):
          "--allow-root",  # CI and containers run as root
          "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
          "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: open documents, run cells
+         # JupyterLab makes a checkpoint of each file it opens: not next to it, in workdir
+         f"--FileCheckpoints.checkpoint_dir={Path(workdir).resolve() / 'checkpoints'}",
          f"--ServerApp.root_dir={root_dir}"],
         cwd=root_dir, env=run_env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -9,6 +9,10 @@ Simulates mybinder.org's build without Docker, in a fresh virtual environment:
 Then starts that environment's `jupyter lab` in the repository folder, opens a chapter in
 Chromium, and checks that it renders with jupyterlab-myst, that its kernel starts and that
 `import lossbook` there is the repository's own folder (an editable install).
+
+Cost: about 11 s to build the environment with a warm uv cache (venv 0.4 s, base 3.3 s,
+requirements 3.0 s, postBuild 4.1 s) and 15-30 s for JupyterLab and Chromium. A run without
+this tier: pytest -k "not binder"; this tier alone: pytest tests/test_binder.py.
 """
 
 import json

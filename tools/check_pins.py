@@ -63,7 +63,9 @@ def check(file, python):
         run = subprocess.run(cmd, capture_output=True, text=True)
         seconds = time.monotonic() - start
         if run.returncode != 0:
-            return False, f"pip could not resolve it ({seconds:.0f} s):\n{run.stderr.strip()[-3000:]}"
+            # (this machine's pip configuration adds index locations that may not exist: noise)
+            stderr = "\n".join(ln for ln in run.stderr.splitlines() if not ln.startswith("WARNING: Location"))
+            return False, f"pip could not resolve it ({seconds:.0f} s):\n{stderr.strip()[-3000:]}"
         installs = {canonical(i["metadata"]["name"]): i["metadata"]["version"]
                     for i in json.loads(report.read_text())["install"]}
     pins = pinned(ROOT / file)
