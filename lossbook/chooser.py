@@ -118,7 +118,9 @@ def _regression(*, outliers, **_):
             ["regression: the target is a number, so measure the error directly",
              "outliers: squared errors would let a few bad points dominate the fit; Huber is "
              "quadratic for small errors and only linear beyond delta (MAE is linear everywhere)",
-             "the kink of MAE/Huber suits plain or momentum SGD better than aggressive adaptive steps"])
+             "Huber is smooth (its slope is continuous, only its curvature jumps at delta); MAE has a "
+             "kink at zero error, where a constant step cannot converge: decay the step size",
+             "SGD with momentum is the survey's pairing; in chapter 6 Adam reached the same Huber fit"])
     return Recommendation(
         ["mse"], "none (identity)", "Adam",
         reasons=["regression: the target is a number, so measure the error directly",
@@ -134,10 +136,15 @@ def _binary(*, imbalance, output, **_):
               "on probabilities the logs must be clamped; prefer logits if you can")
     if imbalance == "severe":
         return Recommendation(
-            ["focal", f"{base} with pos_weight"], act, "Adam", {"alpha": 0.25, "gamma": 2.0},
+            [f"{base} with pos_weight", base, "focal"], act, "Adam",
+            {"pos_weight": "negatives / positives in the training data",
+             "threshold": "choose it on validation data for the precision/recall you need"},
             ["binary labels: cross-entropy pairs with a sigmoid output",
-             "severe imbalance: the many easy negatives swamp the gradient; focal loss "
-             "down-weights easy examples, a positive-class weight up-weights the rare class",
+             "severe imbalance: a positive-class weight (or plain BCE with a moved threshold) trades "
+             "precision for recall; with a well-specified model no loss improves the ranking "
+             "(chapters 5 and 6: average precision within noise for every loss)",
+             "focal loss (gamma = 2) down-weights easy examples; alpha is the weight of the positive "
+             "class, so the survey's alpha = 0.25 down-weights the rare class (alpha = 0.75 does not)",
              "judge the result by recall/precision/average precision, not accuracy", stable])
     reasons = ["binary labels: cross-entropy pairs with a sigmoid output and keeps learning "
                "when the model is confidently wrong (MSE through a sigmoid stalls)", stable]
@@ -171,7 +178,9 @@ def _margin(**_):
 
 def _similarity(*, pairing, **_):
     if pairing == "triplets":
-        return Recommendation(["triplet"], "none: an embedding layer", "Adam", {"margin": 0.2},
+        return Recommendation(["triplet"], "none: an embedding layer", "Adam",
+                              {"margin": "about the scale of the embedding distances (FaceNet's 0.2 is "
+                                         "for squared distances between unit-length embeddings)"},
                               ["(anchor, positive, negative) triplets: ask the positive to be closer "
                                "than the negative by a margin"])
     if pairing == "classes":

@@ -30,7 +30,7 @@ def line_data(n=30, *, w=2.0, b=1.0, noise=1.0, n_outliers=0, outlier_shift=30.0
 
     Notes
     -----
-    Taught in chapter 1, 2.
+    Taught in chapters 1, 2.
 
     References
     ----------
@@ -63,7 +63,7 @@ def two_blobs(n=200, *, distance=3.0, std=1.0, seed=0):
 
     Notes
     -----
-    Taught in chapter 3, 4.
+    Taught in chapters 3, 4.
 
     References
     ----------
@@ -98,7 +98,7 @@ def imbalanced_binary(n=5000, *, positive_fraction=0.01, separation=2.5, n_featu
 
     Notes
     -----
-    Taught in chapter 5, 6.
+    Taught in chapters 5, 6.
 
     References
     ----------
@@ -128,7 +128,7 @@ def blobs(n=300, *, n_classes=3, spread=3.0, std=1.0, n_features=2, seed=0):
 
     Notes
     -----
-    Taught in chapter 3, 6.
+    Taught in chapters 3, 6.
 
     References
     ----------
@@ -170,3 +170,51 @@ def train_test_split(X, y, *, test_fraction=0.3, seed=0):
     n_test = int(round(frac * len(X)))
     test, train = order[:n_test], order[n_test:]
     return X[train], X[test], y[train], y[test]
+
+
+def rare_island(n=6000, *, positive_fraction=0.02, ring_fraction=0.3, box=6.0, seed=0):
+    """A rare class on a small island, ringed by hard negatives, in a sea of easy negatives (2-D).
+
+    Positives are normal around the origin (standard deviation 0.4). Of the negatives, a
+    fraction ``ring_fraction`` lie on a flattened ring around the island (radius 0.5 to 1.5,
+    squeezed to half its height, shifted by 0.3 along the first axis: hard negatives), the
+    rest uniformly in the square ``[-box, box]²`` (mostly easy, far away). The true log-odds
+    is not a linear or quadratic function of the features, so a logistic model on linear or
+    quadratic features is misspecified: which points it fits best depends on the loss.
+
+    Returns
+    -------
+    X : ndarray, shape (n, 2)
+    y : ndarray of 0.0/1.0, shape (n,); positives first, then ring, then sea
+
+    Raises
+    ------
+    TypeError
+        An argument of the wrong type (e.g. a string or a float where an integer is expected).
+    ValueError
+        An argument outside its allowed values (n: an integer >= 2; positive_fraction and
+        ring_fraction in [0, 1]; box > 0).
+
+    Notes
+    -----
+    Taught in chapter 5 (a case where focal loss helps).
+
+    References
+    ----------
+    .. [1] T.-Y. Lin et al., "Focal Loss for Dense Object Detection", ICCV 2017 (many easy negatives). https://arxiv.org/abs/1708.02002
+    """
+    n = _count(n, minimum=2)
+    frac = v.scalar(positive_fraction, "positive_fraction", minimum=0.0, maximum=1.0)
+    ring = v.scalar(ring_fraction, "ring_fraction", minimum=0.0, maximum=1.0)
+    box = v.scalar(box, "box", minimum=0.0, strict=True)
+    rng = np.random.default_rng(seed)
+    n_pos = max(1, int(round(frac * n)))
+    n_neg = n - n_pos
+    n_ring = int(round(ring * n_neg))
+    positives = 0.4 * rng.normal(size=(n_pos, 2))
+    angle, radius = rng.uniform(0, 2 * np.pi, n_ring), rng.uniform(0.5, 1.5, n_ring)
+    ring_points = np.c_[radius * np.cos(angle) + 0.3, 0.5 * radius * np.sin(angle)]
+    sea = rng.uniform(-box, box, (n_neg - n_ring, 2))
+    X = np.r_[positives, ring_points, sea]
+    y = np.r_[np.ones(n_pos), np.zeros(n_neg)]
+    return X, y

@@ -43,6 +43,10 @@ def contrastive(h1, h2, similar, *, margin=1.0, reduction="mean"):
     .. math:: \ell = \tfrac12\, y\, d^2 + \tfrac12\,(1 - y)\,\max(0,\ m - d)^2,
               \qquad d = \lVert \mathbf h_1 - \mathbf h_2 \rVert_2
 
+    Here :math:`y = 1` marks a *similar* pair, as in the book's source articles and most
+    libraries; the paper writes the same loss with the label flipped (:math:`Y = 0` for
+    similar pairs).
+
     Parameters
     ----------
     h1, h2 : array_like, shape (n, d)
@@ -118,12 +122,15 @@ def _triplet_parts(anchor, positive, negative, margin, reduction):
 
 @v.keeps_dtype("anchor")
 def triplet(anchor, positive, negative, *, margin=1.0, reduction="mean"):
-    r"""Triplet loss (三元组损失) of FaceNet (Schroff et al., 2015).
+    r"""Triplet loss (三元组损失), the margin loss over (anchor, positive, negative) triples.
 
     .. math:: \ell = \max\bigl(0,\ d(\mathbf a, \mathbf p) - d(\mathbf a, \mathbf n) + \alpha\bigr)
 
     with Euclidean distances :math:`d`: the positive must be closer to the anchor
-    than the negative is, by at least the margin :math:`\alpha`.
+    than the negative is, by at least the margin :math:`\alpha`. This is the form of
+    PyTorch's ``triplet_margin_loss``. FaceNet (Schroff et al., 2015), which made the loss
+    popular, uses *squared* distances between embeddings normalised to unit length; its
+    margin 0.2 belongs to that setting, not to this one.
 
     Parameters
     ----------
