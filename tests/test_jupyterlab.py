@@ -187,7 +187,7 @@ def test_pneumonia_section_screenshot_and_live_explorer(lab, tmp_path_factory):
     open_notebook(page, f"book/{LIVE_CHAPTER}")
     try:
         heading = page.locator(f"{CURRENT} .jp-MarkdownCell h3", has_text="pneumonia").first
-        heading.scroll_into_view_if_needed()
+        heading.evaluate("e => e.scrollIntoView({block: 'start'})")
         shot = tmp_path_factory.mktemp("jupyterlab-screenshots") / "04_pneumonia_light.png"
         page.screenshot(path=str(shot))
         assert shot.stat().st_size > 10_000

@@ -1,6 +1,6 @@
 """Check that each pinned requirement file resolves, complete, on every supported Python.
 
-    python tools/check_pins.py                  # every file, CPython 3.11.5, 3.12, 3.13
+    python tools/check_pins.py                  # every file, CPython 3.11.2, 3.11.5, 3.12, 3.13
     python tools/check_pins.py --python 3.13 .binder/requirements.txt
 
 For each file and Python version it asks pip to resolve the file for that Python without
@@ -9,7 +9,8 @@ installing anything and without that Python being present:
     pip install --dry-run --ignore-installed --only-binary=:all: --python-version X
                 --target TMP --report REPORT.json -r FILE  <lossbook's own dependencies>
 
-and fails (exit 1) if pip cannot resolve it, or if pip would install a package that the
+(FILE's environment markers evaluated for Python X first: pip itself evaluates them for the
+Python that runs it, whatever --python-version says), and fails (exit 1) if pip cannot resolve it, or if pip would install a package that the
 file (with the files it includes by -r) does not pin: each file must be complete on its
 own, since Binder installs .binder/requirements.txt alone and lossbook goes on top of it
 with --no-deps (so pyproject.toml's dependencies are added to each resolution). Wheels
@@ -29,9 +30,14 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+try:
+    from packaging.markers import Marker
+except ImportError:  # pip always vendors it
+    from pip._vendor.packaging.markers import Marker
+
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [".binder/requirements.txt", "requirements/book.txt", "requirements/test.txt"]
-PYTHONS = ["3.11.5", "3.12", "3.13"]  # 3.11.5: soupsieve (via nbconvert) needs it for its newest release
+PYTHONS = ["3.11.2", "3.11.5", "3.12", "3.13"]  # 3.11.2: Debian 12's; soupsieve's newest needs 3.11.5
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 
 
@@ -52,13 +58,47 @@ def pinned(path):
     return found
 
 
+def lines(path):
+    """The requirement lines of a file and of the files it includes, comments dropped."""
+    for line in Path(path).read_text().splitlines():
+        line = line.split(" #")[0].strip()
+        if line.startswith("-r "):
+            yield from lines(Path(path).parent / line[3:].strip())
+        elif line and not line.startswith("#"):
+            yield line
+
+
+def for_python(path, python):
+    """(requirements, constraints) of a file for one Python on Linux x86-64: each line's
+    environment marker evaluated here, because pip evaluates markers for the Python that runs
+    it, not for --python-version (which only selects wheels and checks Requires-Python)."""
+    full = python if python.count(".") == 2 else python + ".0"
+    env = {"python_version": ".".join(python.split(".")[:2]), "python_full_version": full,
+           "implementation_name": "cpython", "platform_python_implementation": "CPython",
+           "sys_platform": "linux", "platform_system": "Linux", "platform_machine": "x86_64", "os_name": "posix"}
+    requirements, constraints = [], {}
+    for line in lines(path):
+        requirement, _, marker = line.partition(";")
+        applies = not marker.strip() or Marker(marker.strip()).evaluate(env)
+        if applies:
+            requirements.append(requirement.strip())
+        if (m := PIN.match(requirement.strip())) and (applies or canonical(m.group(1)) not in constraints):
+            # packages pulled in by markers pip evaluates for its own Python still get a pin
+            constraints[canonical(m.group(1))] = requirement.strip()
+    return requirements, sorted(constraints.values())
+
+
 def check(file, python):
     own_deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
+        requirements, constraints = for_python(ROOT / file, python)
+        (Path(tmp) / "requirements.txt").write_text("\n".join(requirements) + "\n")
+        (Path(tmp) / "constraints.txt").write_text("\n".join(constraints) + "\n")
         cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
                "--only-binary=:all:", "--python-version", python, "--target", str(Path(tmp) / "target"),
-               "--report", str(report), "-r", str(ROOT / file), *own_deps]
+               "--report", str(report), "-r", str(Path(tmp) / "requirements.txt"),
+               "-c", str(Path(tmp) / "constraints.txt"), *own_deps]
         start = time.monotonic()
         run = subprocess.run(cmd, capture_output=True, text=True)
         seconds = time.monotonic() - start
@@ -82,6 +122,10 @@ def main():
     parser.add_argument("--python", action="append", help=f"Python version(s); default {PYTHONS}")
     args = parser.parse_args()
     pythons = args.python or PYTHONS
+    from pip import __version__ as pip_version
+    if tuple(map(int, pip_version.split(".")[:2])) < (25, 2):
+        sys.exit(f"pip {pip_version} is too old for this check (pip 23 tests Requires-Python against the "
+                 "Python that runs it): pip install -r requirements.txt brings pip>=25.2")
     jobs = [(f, p) for f in args.files for p in pythons]
     print(f"pip {subprocess.run([sys.executable, '-m', 'pip', '--version'], capture_output=True, text=True).stdout.split()[1]}, "
           f"dry runs (wheels only) of {len(args.files)} file(s) on CPython {', '.join(pythons)}", flush=True)
