@@ -34,13 +34,20 @@ def pytest_xdist_auto_num_workers(config):
     return min(2, os.cpu_count() or 1)
 
 
+# The slow tiers (a browser, a JupyterLab server, a fresh environment) start first, so that
+# the two workers share them and the many short unit tests fill the gaps at the end.
+START_FIRST = {"lab": 0, "site": 1, "notebooks": 2, "unit": 3}
+
+
 def pytest_collection_modifyitems(config, items):
+    tiers = {}
     for item in items:
-        path = item.path
         for tier, belongs in TIERS.items():
-            if belongs(path):
+            if belongs(item.path):
                 item.add_marker(getattr(pytest.mark, tier))
+                tiers[item] = tier
                 break
+    items.sort(key=lambda item: START_FIRST[tiers[item]])   # stable: file order kept within a tier
 
 
 def _fail_skip_in_ci(report):

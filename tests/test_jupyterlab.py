@@ -197,7 +197,7 @@ def test_pneumonia_section_screenshot_and_live_explorer(lab, tmp_path_factory):
             timeout=60_000)
         sources = page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets"
                                 ".map(c => c.model.type === 'code' ? c.model.sharedModel.source : '')")
-        imports = next(i for i, s in enumerate(sources) if "import lossbook" in s)
+        imports = next(i for i, s in enumerate(sources) if "import lossbook as lb" in s)
         explorer = next(i for i, s in enumerate(sources) if s.strip() == LIVE_EXPLORER)
         for index in (imports, explorer):
             page.evaluate("""async i => { const w = window.jupyterapp.shell.currentWidget;
