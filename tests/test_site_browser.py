@@ -90,43 +90,56 @@ def _visit(browser, site, path, *, dark=False):
     return page, log
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_offline_and_complete(browser, site, path):
-    page, log = _visit(browser, site, path)
-    try:
-        if page.locator(".math").count():
-            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=10000)
-            page.evaluate("() => MathJax.startup.promise")
-            assert page.locator("mjx-container").count() > 0, "maths was not typeset"
-            raw = page.evaluate("""() => {
-                const main = document.querySelector('main') || document.body;
-                const copy = main.cloneNode(true);
-                copy.querySelectorAll('pre, code, script, style, mjx-container, .lb-explorer').forEach(e => e.remove());
-                return copy.innerText; }""")
-            leaked = re.findall(r"\\(?:frac|sum|hat|mathrm|left|right|begin|ln|sigma|partial)\b", raw)
-            assert not leaked, f"raw TeX visible: {leaked[:5]}"
-        images = page.evaluate("""() => [...document.images].map(i => ({src: i.currentSrc || i.src,
-                                   ok: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}))""")
-        broken = [i["src"] for i in images if not i["ok"]]
-        no_alt = [i["src"] for i in images if not i["alt"]]
-        assert not broken, f"images that did not load: {broken}"
-        assert not no_alt, f"images without alt text: {no_alt}"
-        errors = [m for m in log["console"] if not any(a in m for a in ALLOWED_CONSOLE)]
-        assert not errors, f"console errors: {errors}"
-        assert not log["failed"], f"failed requests: {log['failed']}"
-        assert not log["off_site"], f"requests off the site: {log['off_site']}"
-    finally:
+@pytest.fixture(scope="module")
+def loaded(browser, site):
+    """Each page loaded once (light mode) and shared by the checks below: loading a chapter
+    (MathJax typesetting, dozens of figures) is most of the cost of a browser test."""
+    cache = {}
+
+    def get(path):
+        if path not in cache:
+            cache[path] = _visit(browser, site, path)
+        return cache[path]
+
+    yield get
+    for page, _ in cache.values():
         page.close()
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_clean_offline_and_complete(loaded, path):
+    page, log = loaded(path)
+    if page.locator(".math").count():
+        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=10000)
+        page.evaluate("() => MathJax.startup.promise")
+        assert page.locator("mjx-container").count() > 0, "maths was not typeset"
+        raw = page.evaluate("""() => {
+            const main = document.querySelector('main') || document.body;
+            const copy = main.cloneNode(true);
+            copy.querySelectorAll('pre, code, script, style, mjx-container, .lb-explorer').forEach(e => e.remove());
+            return copy.innerText; }""")
+        leaked = re.findall(r"\\(?:frac|sum|hat|mathrm|left|right|begin|ln|sigma|partial)\b", raw)
+        assert not leaked, f"raw TeX visible: {leaked[:5]}"
+    images = page.evaluate("""() => [...document.images].map(i => ({src: i.currentSrc || i.src,
+                               ok: i.complete && i.naturalWidth > 0, alt: (i.getAttribute('alt') || '').trim()}))""")
+    broken = [i["src"] for i in images if not i["ok"]]
+    no_alt = [i["src"] for i in images if not i["alt"]]
+    assert not broken, f"images that did not load: {broken}"
+    assert not no_alt, f"images without alt text: {no_alt}"
+    errors = [m for m in log["console"] if not any(a in m for a in ALLOWED_CONSOLE)]
+    assert not errors, f"console errors: {errors}"
+    assert not log["failed"], f"failed requests: {log['failed']}"
+    assert not log["off_site"], f"requests off the site: {log['off_site']}"
+
+
 @pytest.mark.parametrize("path", CHAPTERS)
-def test_chapter_screenshots(browser, site, path, screenshots):
+def test_chapter_screenshots(loaded, path, screenshots):
     """A light and a dark screenshot of the top of each chapter, for a human to look at.
 
     Viewport-sized (1200 x 900): a full-page capture of a long chapter costs about ten
     seconds of rendering and checks nothing more. The dark one switches the colour scheme
     of the loaded page, as a reader's system setting does."""
-    page, _ = _visit(browser, site, path)
+    page, _ = loaded(path)
     try:
         for dark in (False, True):
             if dark:
@@ -136,7 +149,7 @@ def test_chapter_screenshots(browser, site, path, screenshots):
             page.screenshot(path=str(out))
             assert out.stat().st_size > 10_000
     finally:
-        page.close()
+        page.emulate_media(color_scheme="light")
 
 
 def _explorer_pages():
@@ -152,41 +165,38 @@ def test_every_explorer_is_on_the_site():
 
 
 @pytest.mark.parametrize("path", _explorer_pages())
-def test_explorers_respond_without_a_kernel(browser, site, path, screenshots):
-    page, log = _visit(browser, site, path)
-    try:
-        results = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => {
-            const view = () => root.querySelector('.lb-panels').innerHTML + root.querySelector('.lb-text').textContent;
-            return [...root.querySelectorAll('input, select')].map(input => {
-                const before = view(), old = input.value;
-                const options = input.tagName === 'SELECT' ? input.options.length : (+input.max + 1);
-                const next = String((+old + Math.max(1, Math.floor(options / 2))) % options);
-                const t0 = performance.now();
-                input.value = next;
-                input.dispatchEvent(new Event('input', {bubbles: true}));
-                const ms = performance.now() - t0;
-                const changed = view() !== before;
-                input.value = old; input.dispatchEvent(new Event('input', {bubbles: true}));
-                const label = input.closest('label') ? input.closest('label').textContent : '';
-                return {title: root.querySelector('.lb-title').textContent, name: input.name, ms, changed, label};
-            });
-        }).flat()""")
-        assert results, "no explorer controls found"
+def test_explorers_respond_without_a_kernel(loaded, path, screenshots):
+    page, log = loaded(path)
+    results = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => {
+        const view = () => root.querySelector('.lb-panels').innerHTML + root.querySelector('.lb-text').textContent;
+        return [...root.querySelectorAll('input, select')].map(input => {
+            const before = view(), old = input.value;
+            const options = input.tagName === 'SELECT' ? input.options.length : (+input.max + 1);
+            const next = String((+old + Math.max(1, Math.floor(options / 2))) % options);
+            const t0 = performance.now();
+            input.value = next;
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            const ms = performance.now() - t0;
+            const changed = view() !== before;
+            input.value = old; input.dispatchEvent(new Event('input', {bubbles: true}));
+            const label = input.closest('label') ? input.closest('label').textContent : '';
+            return {title: root.querySelector('.lb-title').textContent, name: input.name, ms, changed, label};
+        });
+    }).flat()""")
+    assert results, "no explorer controls found"
+    for r in results:
+        assert r["label"].strip(), f"{r['title']}: control {r['name']} has no label"
+    # times are reported, not asserted (a shared machine cannot gate on wall time);
+    # the budget lives in tools/benchmark_explorers.py
+    with open(screenshots / "explorer-switch-times.txt", "a", encoding="utf-8") as report:
         for r in results:
-            assert r["label"].strip(), f"{r['title']}: control {r['name']} has no label"
-        # times are reported, not asserted (a shared machine cannot gate on wall time);
-        # the budget lives in tools/benchmark_explorers.py
-        with open(screenshots / "explorer-switch-times.txt", "a", encoding="utf-8") as report:
-            for r in results:
-                report.write(f"{path}\t{r['title']}\t{r['name']}\t{r['ms']:.1f} ms\n")
-        # at least one control of each explorer changes the view (some controls only matter for some tasks)
-        by_title = {}
-        for r in results:
-            by_title.setdefault(r["title"], []).append(r["changed"])
-        assert all(any(c) for c in by_title.values()), by_title
-        assert not log["console"], log["console"]
-    finally:
-        page.close()
+            report.write(f"{path}\t{r['title']}\t{r['name']}\t{r['ms']:.1f} ms\n")
+    # at least one control of each explorer changes the view (some controls only matter for some tasks)
+    by_title = {}
+    for r in results:
+        by_title.setdefault(r["title"], []).append(r["changed"])
+    assert all(any(c) for c in by_title.values()), by_title
+    assert not log["console"], log["console"]
 
 
 def test_explorer_keyboard_access(browser, site):
