@@ -136,3 +136,22 @@ def test_explorer_js_passes_node_check(tmp_path):
     path.write_text(ex.asset("explorer.js"), encoding="utf-8")
     run = subprocess.run([node, "--check", str(path)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_mime_bundle_in_a_kernel_is_live_with_ipywidgets_and_static_without(monkeypatch):
+    """In a kernel the explorer is a live widget; in a kernel without ipywidgets (a downloaded
+    notebook in a bare environment) it falls back to its static form instead of failing."""
+    import importlib.util
+
+    from ipykernel.kernelbase import Kernel
+
+    explorer = ex.SoftmaxExplorer()
+    monkeypatch.setattr(Kernel, "initialized", classmethod(lambda cls: True))
+    assert "application/vnd.jupyter.widget-view+json" in explorer._repr_mimebundle_()
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "ipywidgets" else find_spec(name, *a))
+    bundle = explorer._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" not in bundle
+    assert 'class="lb-explorer"' in bundle["text/html"]

@@ -134,7 +134,7 @@ def test_masked_classes():
 
 
 def test_masked_classes_equal_pytorch():
-    torch = pytest.importorskip("torch")
+    torch = pytest.importorskip("torch", reason="PyTorch is a test-only reference and is not installed: pip install torch==2.13.0 (for the CPU build on Linux add --index-url https://download.pytorch.org/whl/cpu)")
     z = np.array([[0.0, -np.inf, 1.0, 2.0], [3.0, 0.5, -np.inf, -np.inf]])
     labels = np.array([3, 0])
     zt = torch.tensor(z, requires_grad=True)  # float64

@@ -9,7 +9,7 @@ import pytest
 
 import lossbook as lb
 
-torch = pytest.importorskip("torch")
+torch = pytest.importorskip("torch", reason="PyTorch is a test-only reference and is not installed: pip install torch==2.13.0 (for the CPU build on Linux add --index-url https://download.pytorch.org/whl/cpu)")
 F = torch.nn.functional
 
 REDUCTIONS = ["mean", "sum", "none"]

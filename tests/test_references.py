@@ -19,7 +19,7 @@ from lossbook.registry import LOSSES
 
 from registry_inputs import draw_args, hyper_variants
 
-torch = pytest.importorskip("torch")
+torch = pytest.importorskip("torch", reason="PyTorch is a test-only reference and is not installed: pip install torch==2.13.0 (for the CPU build on Linux add --index-url https://download.pytorch.org/whl/cpu)")
 scipy_special = pytest.importorskip("scipy.special")
 scipy_stats = pytest.importorskip("scipy.stats")
 scipy_distance = pytest.importorskip("scipy.spatial.distance")

@@ -1,6 +1,6 @@
 """Check that each pinned requirement file resolves, complete, on every supported Python.
 
-    python tools/check_pins.py                  # every file, CPython 3.11.2, 3.11.5, 3.12, 3.13
+    python tools/check_pins.py                  # every file, CPython 3.11.5, 3.12, 3.13
     python tools/check_pins.py --python 3.13 .binder/requirements.txt
 
 For each file and Python version it asks pip to resolve the file for that Python without
@@ -37,7 +37,7 @@ except ImportError:  # pip always vendors it
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = [".binder/requirements.txt", "requirements/book.txt", "requirements/test.txt"]
-PYTHONS = ["3.11.2", "3.11.5", "3.12", "3.13"]  # 3.11.2: Debian 12's; soupsieve's newest needs 3.11.5
+PYTHONS = ["3.11.5", "3.12", "3.13"]  # the supported CPythons (README); 3.11.5: soupsieve's newest
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 
 

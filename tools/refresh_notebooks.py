@@ -68,7 +68,8 @@ def repository():
 
 
 def install_source(url, branch):
-    """The install cell of every chapter: install lossbook when it is missing."""
+    """The install cell of every chapter: install lossbook when it is missing, and fail right
+    there (not three cells later) when the install did not work."""
     return (
         "# Reading this notebook outside the book's environment (Colab, a download)?\n"
         "# This installs the book's package, lossbook, when it is missing.\n"
@@ -78,7 +79,8 @@ def install_source(url, branch):
         f'    %pip install --quiet "lossbook @ git+{url}@{branch}"\n'
         "    import importlib\n"
         "\n"
-        "    importlib.invalidate_caches()"
+        "    importlib.invalidate_caches()\n"
+        "    import lossbook  # fails here if the install did not work"
     )
 
 

@@ -22,6 +22,7 @@ A view is a plain dict::
 
 import hashlib
 import html
+import importlib.util
 import io
 import itertools
 import json
@@ -174,11 +175,15 @@ class Explorer:
                 "</div>")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        """The static HTML form always; the live widget too when a kernel runs and ipywidgets
+        is installed (a downloaded notebook may run without it: the static form still works)."""
         bundle = {"text/plain": repr(self), "text/html": self.static_html()}
         try:
             from ipykernel.kernelbase import Kernel
             live = Kernel.initialized()
         except ImportError:  # pragma: no cover - outside Jupyter
+            live = False
+        if live and importlib.util.find_spec("ipywidgets") is None:
             live = False
         if live:
             bundle.update(self.widget()._repr_mimebundle_())
