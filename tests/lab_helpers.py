@@ -146,7 +146,7 @@ def open_notebook(page, path, timeout=60):
     page.wait_for_function(
         """path => { const w = window.jupyterapp.shell.currentWidget;
                      return w && w.context && w.context.path === path && w.context.isReady; }""",
-        arg=path, timeout=timeout * 1000)
+        arg=path, timeout=timeout * 1000, polling=100)
     # every Markdown cell with text in its source, beyond fences, labels and options (e.g. a
     # lone {solution-end}), shows some: jupyterlab-myst renders late
     page.wait_for_function(
@@ -155,7 +155,8 @@ def open_notebook(page, path, timeout=60):
                       (c.rendered && (!/\\w/.test(c.model.sharedModel.source.split('\\n')
                          .filter(l => !/^\\s*(```|:::|\\(.*\\)=\\s*$|:[\\w-]+:)/.test(l)).join(' ')) ||
                        Array.from(c.node.querySelectorAll(sel)).some(e => e.textContent.trim() || e.querySelector('img'))))); }""",
-        arg=RENDERED_MARKDOWN.replace(".jp-MarkdownCell ", ""), timeout=timeout * 1000)
+        arg=RENDERED_MARKDOWN.replace(".jp-MarkdownCell ", ""), timeout=timeout * 1000,
+        polling=250)   # every 250 ms, not every animation frame: the check walks every cell
     # then maths and late renders: wait until the text stops changing
     previous, deadline = None, time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -163,7 +164,7 @@ def open_notebook(page, path, timeout=60):
         if text == previous:
             break
         previous = text
-        time.sleep(0.25)
+        time.sleep(0.15)
     return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length")
 
 
