@@ -1,6 +1,8 @@
 """Test tiers, workers and the no-skip rule, for every way pytest is started.
 
-- ``pytest`` (no arguments, README step 2) runs everything on two worker processes.
+- ``pytest`` (no arguments, README step 2) runs every tier on two worker processes, except
+  the Binder simulation, which builds a whole fresh environment: ``pytest tests/test_binder.py``
+  (or ``-m binder``) runs it, and CI does so in a step of its own.
   ``pytest FILE`` runs in this process: no worker start-up.
 - Every test carries one tier marker, chosen by where it lives (see ``TIERS``), so
   ``pytest -m unit`` runs the package alone; CONTRIBUTING.md lists the tiers.
@@ -16,7 +18,8 @@ import pytest
 TIERS = {
     "notebooks": lambda path: path.suffix == ".ipynb",
     "site": lambda path: path.name.startswith("test_site_"),
-    "lab": lambda path: path.name in ("test_jupyterlab.py", "test_binder.py"),
+    "binder": lambda path: path.name == "test_binder.py",
+    "lab": lambda path: path.name == "test_jupyterlab.py",
     "unit": lambda path: True,   # the package: lossbook/ doctests and the other tests/ files
 }
 
@@ -36,7 +39,7 @@ def pytest_xdist_auto_num_workers(config):
 
 # The slow tiers (a browser, a JupyterLab server, a fresh environment) start first, so that
 # the two workers share them and the many short unit tests fill the gaps at the end.
-START_FIRST = {"lab": 0, "site": 1, "notebooks": 2, "unit": 3}
+START_FIRST = {"binder": 0, "lab": 0, "site": 1, "notebooks": 2, "unit": 3}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -48,6 +51,13 @@ def pytest_collection_modifyitems(config, items):
                 tiers[item] = tier
                 break
     items.sort(key=lambda item: START_FIRST[tiers[item]])   # stable: file order kept within a tier
+    # a whole-suite run (no paths, no -m) leaves the Binder simulation to its own command
+    whole_suite = list(config.args) == list(config.getini("testpaths")) and not config.option.markexpr
+    if whole_suite:
+        binder = [item for item in items if tiers[item] == "binder"]
+        if binder:
+            config.hook.pytest_deselected(items=binder)
+            items[:] = [item for item in items if tiers[item] != "binder"]
 
 
 def _fail_skip_in_ci(report):
