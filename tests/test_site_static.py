@@ -53,6 +53,22 @@ def test_mathjax_is_served_locally():
         assert srcs and all(not _off_site(s) for s in srcs), f"{page.name}: {srcs}"
 
 
+# What a page carries but nothing uses (issue 12, "lighter pages"): the ipywidgets state that
+# myst-nb embeds from a notebook's metadata (the site shows the explorers' static form and
+# never loads the widget JavaScript), and sphinx-thebe's scripts, stylesheet and config.
+UNUSED = {
+    "widget state": re.compile(r"application/vnd\.jupyter\.widget-(state|view)\+json"),
+    "Thebe": re.compile(r"thebe", re.I),
+}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(HTML)) if PAGES else "")
+def test_page_carries_nothing_unused(page):
+    html = page.read_text(encoding="utf-8")
+    found = {what: len(pattern.findall(html)) for what, pattern in UNUSED.items() if pattern.search(html)}
+    assert not found, f"{page.name}: {found}"
+
+
 def test_detector_catches_off_site_fetches():
     """The checks above would notice a CDN script, font stylesheet or remote image."""
     html = ('<script src="https://cdn.jsdelivr.net/npm/require.js"></script>'
