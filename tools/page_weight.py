@@ -1,0 +1,98 @@
+"""Each chapter's transferred weight: what a reader's browser downloads for that page.
+
+    python tools/page_weight.py                          # the build in _build/html
+    python tools/page_weight.py OLD_BUILD/html           # another build
+    python tools/page_weight.py _build/html --before OLD_BUILD/html   # side by side
+
+Per page: the HTML gzip-compressed (as a web server sends it; level 6, the usual default),
+plus the page's own assets: the images under ``_images`` that it loads (PNG/JPEG as they
+are, SVG compressed). The theme's stylesheets, scripts, fonts
+and MathJax are shared by every page and cached after the first; they are listed once,
+compressed, at the end. Reports only; exits 0.
+"""
+
+import argparse
+import gzip
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# what the browser fetches when it loads the page (not what it links to)
+FETCHED = re.compile(r'<(?:script|img|source|iframe)\b[^>]*?\bsrc="([^"#?]+)'
+                     r'|<link\b(?=[^>]*\brel="(?:stylesheet|icon|shortcut icon|preload|modulepreload)")'
+                     r'[^>]*?\bhref="([^"#?]+)', re.I)
+OWN = ("_images/",)
+COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".txt", ".map"}
+
+
+def sent(path):
+    """Bytes on the wire for one file: compressed if a server would compress it."""
+    data = path.read_bytes()
+    return len(gzip.compress(data, 6, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)
+
+
+def weigh(html_root, page):
+    """(html bytes, html gzip bytes, own assets bytes, shared asset paths) of one page."""
+    path = html_root / page
+    html = path.read_text(encoding="utf-8")
+    own, shared = 0, set()
+    for ref in {a or b for a, b in FETCHED.findall(html)}:
+        if ref.startswith(("http:", "https:", "data:", "mailto:", "//")):
+            continue
+        target = (path.parent / ref).resolve()
+        if not target.is_file() or target.suffix == ".html":
+            continue
+        rel = target.relative_to(html_root.resolve()).as_posix()
+        if rel.startswith(OWN):
+            own += sent(target)
+        else:
+            shared.add(target)
+    return len(html.encode()), len(gzip.compress(html.encode(), 6, mtime=0)), own, shared
+
+
+def chapters(html_root):
+    return sorted(p.relative_to(html_root).as_posix() for p in html_root.rglob("book/*.html"))
+
+
+def table(html_root):
+    rows, shared = {}, set()
+    for page in chapters(html_root):
+        raw, gz, own, common = weigh(html_root, page)
+        rows[page] = (raw, gz, own, gz + own)
+        shared |= common
+    return rows, sum(sent(p) for p in shared), len(shared)
+
+
+def kb(n):
+    return f"{n / 1024:,.0f}"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("html", nargs="?", default=str(ROOT / "_build" / "html"), help="a built site (default: _build/html)")
+    parser.add_argument("--before", help="another build, to show side by side")
+    args = parser.parse_args(argv)
+    now = Path(args.html)
+    if not now.is_dir():
+        sys.exit(f"no built site at {now}: run `jupyter-book build .` first")
+    rows, shared, count = table(now)
+    if args.before:
+        old, old_shared, old_count = table(Path(args.before))
+        print(f"{'page':38} {'before KB':>10} {'after KB':>9} {'change':>7}   (HTML gzip + own images)")
+        for page, row in rows.items():
+            if page in old:
+                b, a = old[page][3], row[3]
+                print(f"{page:38} {kb(b):>10} {kb(a):>9} {(a - b) / b:>+7.0%}")
+        print(f"{'shared assets (cached after one page)':38} {kb(old_shared):>10} {kb(shared):>9}"
+              f"   ({old_count} -> {count} files)")
+    else:
+        print(f"{'page':38} {'HTML KB':>8} {'gzip KB':>8} {'images KB':>10} {'sent KB':>8}")
+        for page, (raw, gz, own, total) in rows.items():
+            print(f"{page:38} {kb(raw):>8} {kb(gz):>8} {kb(own):>10} {kb(total):>8}")
+        print(f"shared assets, sent once: {kb(shared)} KB ({count} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
