@@ -79,13 +79,14 @@ def main(argv=None):
     rows, shared, count = table(now)
     if args.before:
         old, old_shared, old_count = table(Path(args.before))
-        print(f"{'page':38} {'before KB':>10} {'after KB':>9} {'change':>7}   (HTML gzip + own images)")
+        print(f"{'page':38} {'HTML gzip KB':>16} {'sent KB (+ images)':>25}")
+        print(f"{'':38} {'before':>7} {'after':>8} {'before':>9} {'after':>7} {'change':>7}")
         for page, row in rows.items():
             if page in old:
-                b, a = old[page][3], row[3]
-                print(f"{page:38} {kb(b):>10} {kb(a):>9} {(a - b) / b:>+7.0%}")
-        print(f"{'shared assets (cached after one page)':38} {kb(old_shared):>10} {kb(shared):>9}"
-              f"   ({old_count} -> {count} files)")
+                b, a = old[page], row
+                print(f"{page:38} {kb(b[1]):>7} {kb(a[1]):>8} {kb(b[3]):>9} {kb(a[3]):>7} {(a[3] - b[3]) / b[3]:>+7.0%}")
+        print(f"shared assets, sent once: {kb(old_shared)} KB ({old_count} files) before, "
+              f"{kb(shared)} KB ({count} files) after")
     else:
         print(f"{'page':38} {'HTML KB':>8} {'gzip KB':>8} {'images KB':>10} {'sent KB':>8}")
         for page, (raw, gz, own, total) in rows.items():
