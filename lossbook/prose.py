@@ -191,11 +191,23 @@ def markdown_table(header, rows, *, left=1):
     Raises
     ------
     ValueError
-        If a row's length differs from the header's, or ``left`` is outside ``[0, len(header)]``.
+        If a row's length differs from the header's, ``left`` is outside
+        ``[0, len(header)]``, or a column title is blank (a table header without text
+        leaves screen-reader users without the column's name).
     TypeError
         If ``left`` is not an integer.
+
+    Examples
+    --------
+    >>> markdown_table(["", "MSE"], [["outliers", "high"]])
+    Traceback (most recent call last):
+    ...
+    ValueError: header[0] is blank: every column needs a title, got header=['', 'MSE']
     """
     header = [str(h) for h in header]
+    blank = [i for i, h in enumerate(header) if not h.strip()]
+    if blank:
+        raise ValueError(f"header[{blank[0]}] is blank: every column needs a title, got header={header!r}")
     if isinstance(left, bool) or not isinstance(left, numbers.Integral):
         raise TypeError(f"left must be an integer, got {left!r}")
     if not 0 <= left <= len(header):
