@@ -244,6 +244,13 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 FULL_CHECK = {"book/intro.html", "book/00_quick_tour.html", "genindex.html", "search.html"}
 AT_ONCE = 2   # pages that axe checks at the same time, each in its own browser process
 
+# MathJax draws every glyph with a ::before pseudo-element. By default axe's colour check
+# looks at the pseudo-elements of each text's ancestors and, where one has a background,
+# gives up on that text ("incomplete", which no test gates on); with ignorePseudo it
+# computes the contrast against the real background instead. That gates on more texts,
+# not fewer, and halves the time of the colour check.
+AXE_CONFIGURE_JS = "() => axe.configure({checks: [{id: 'color-contrast', options: {ignorePseudo: true}}]})"
+
 AXE_RUN_JS = """([context, options]) => { window.lbAxe = axe.run(context,
         Object.assign({resultTypes: ['violations']}, options)).then(result => result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
@@ -264,6 +271,7 @@ def _axe_everywhere(pages, mode, found):
             path, page = waiting.pop(0)
             if not page.evaluate("() => typeof axe !== 'undefined'"):
                 page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+                page.evaluate(AXE_CONFIGURE_JS)
             context = {"exclude": [] if path.removeprefix("zh/") in FULL_CHECK else [[".highlight"]]}
             options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}} if mode == "dark" else {}
             page.evaluate(AXE_RUN_JS, [context, options])
