@@ -6,11 +6,13 @@ What it changes in the website, and why (each is checked by tests/test_site_*.py
   ``.primary-toggle`` buttons, in PyData's 64 px header (which also holds a second search
   box) and in the book theme's article header; both themes' scripts bind the first, hidden
   one, so the visible toggle does nothing and below 992 px the chapter list cannot be opened
-  (pydata-sphinx-theme issue #2451). No release pair without the bug supports Sphinx 7:
-  every later release of either theme needs Sphinx 8, and Jupyter Book 1 pins Sphinx 7.
-  PyData draws its header only when a ``navbar_*`` theme option is set and sets
+  (pydata-sphinx-theme issue #2451). Later releases of either theme need Sphinx 8, which
+  Jupyter Book 1 does not support; the previous pair, sphinx-book-theme 1.2.0 with
+  pydata-sphinx-theme 0.16.1, has no header and works (tried), but would downgrade both.
+  PyData 0.17 draws its header only when a ``navbar_*`` theme option is set and sets
   ``navbar_persistent`` (the search box) unless the book does: we set it to nothing, so the
-  header, its search box and its toggles are gone and both scripts bind the visible toggles.
+  header, its search box and its toggles are gone (the 0.16 layout) and both scripts bind
+  the visible toggles.
   ``lossbook-site.js``/``.css`` let the page contents fold away on wide screens too.
 - **Maths** at the text's size: MathJax scales it to the body font's x-height (127 %)
   unless told not to; display maths scrolls inside its box on a phone (``lossbook-site.css``).
