@@ -13,7 +13,7 @@ as a reader's system setting or a rotated phone would.
 
 Screenshots (every chapter at 1280 and 390 px, light and dark) and a report (axe-core's
 findings, the figures' display scale, the maths' size) go to pytest's temporary folder;
-the run prints where (``pytest -s``).
+the run prints where (see the ``out`` fixture).
 
 Accessibility is checked by axe-core, the npm package, from a pinned copy in
 ``tests/vendor/axe-core`` (``axe.min.js`` and its licence, MPL-2.0), so that the tests run
@@ -22,6 +22,7 @@ offline and CI needs no Node.js. To update it:
 and copy both files there.
 """
 
+import contextlib
 import functools
 import http.server
 import io
@@ -98,10 +99,14 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    """The folder for screenshots and the report (site-report.txt)."""
+def out(tmp_path_factory, pytestconfig):
+    """The folder for screenshots and the report (site-report.txt): ``site0`` in pytest's
+    temporary folder (``/tmp/pytest-of-$USER/pytest-N/``, under ``popen-gwK/`` when pytest
+    runs workers; ``--basetemp DIR`` chooses it). Printed when the folder is made."""
     folder = tmp_path_factory.mktemp("site")
-    print(f"\nscreenshots and site-report.txt: {folder}")
+    capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        print(f"\nsite tests: screenshots and site-report.txt in {folder}")
     return folder
 
 
@@ -595,7 +600,9 @@ def test_search_finds_every_page_that_uses_a_term(search_page, site, term):
         snippet = h["snippet"]
         assert snippet.strip(), f"{h['href']}: no snippet"
         assert not RAW_TEX.search(snippet), f"{h['href']}: TeX in the snippet: {snippet!r}"
-        assert not re.search(r"\blb\.|import |^\s*Contents\b", snippet), f"{h['href']}: code or contents in the snippet: {snippet!r}"
+        assert not re.search(r"\blb\.|\bimport |\bdef |^\W*Contents\b", snippet), f"{h['href']}: code in the snippet: {snippet!r}"
+        # the page contents: a run of numbered section titles ("3.1. Information content 3.2. Entropy")
+        assert len(re.findall(r"\b\d+\.\d+\. ", snippet)) < 2, f"{h['href']}: the page contents in the snippet: {snippet!r}"
     for h in hits:
         if urllib.parse.unquote(h["href"].split("#")[0]) in uses:
             assert term.lower() in h["snippet"].lower(), f"{h['href']}: the snippet does not show {term!r}: {h['snippet']!r}"
