@@ -104,7 +104,7 @@ WALK = """root => {
   for (const key of Object.keys(data.states)) {
     key.split(',').forEach((v, i) => { inputs[i].value = v; });
     root.lossbookRender();
-    const view = data.views[data.states[key]], inactive = view.inactive || {};
+    const view = root.lossbookView(key), inactive = view.inactive || {};
     data.controls.forEach((c, i) => {
       if (inputs[i].disabled !== (c.name in inactive)) bad.push([key, c.name, 'disabled', inputs[i].disabled]);
     });

@@ -21,8 +21,11 @@ def html(explorer):
 
 
 def _data(html):
-    return json.loads(re.search(r'<script type="application/json" class="lb-data">(.*?)</script>', html, re.S)
+    """The data the page's script reads, its views expanded as the script expands them."""
+    data = json.loads(re.search(r'<script type="application/json" class="lb-data">(.*?)</script>', html, re.S)
                       .group(1).replace("<\\/", "</"))
+    data["views"] = [ex.framework.expand(v, data["parts"]) for v in data["views"]]
+    return data
 
 
 def _without_ids(html):
@@ -49,6 +52,14 @@ def test_static_views_are_the_live_views(explorer, html):
         for p_live, p_stored in zip(live.get("panels", []), stored["panels"]):
             for l_live, l_stored in zip(p_live["lines"], p_stored["lines"]):
                 assert data["arrays"][l_stored["y"]] == l_live["y"]
+
+
+def test_the_stored_views_expand_to_the_full_views(explorer, html):
+    """The HTML stores repeated objects once (compact); expanded, they are the views exactly."""
+    full = json.loads(json.dumps(explorer.static_data(), default=ex.framework._json_default))
+    assert _data(html)["views"] == full["views"]
+    compacted = ex.framework.compact(explorer.static_data())
+    assert len(json.dumps(compacted)) < len(json.dumps(full))
 
 
 def test_controls_have_labels_and_valid_defaults(explorer):

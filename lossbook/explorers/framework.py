@@ -311,7 +311,7 @@ class Explorer:
         script shows the one of the nearest ``lang`` attribute. While the language is
         Chinese (:func:`lossbook.set_language`), the element carries ``lang="zh-CN"`` itself.
         """
-        data = json.dumps(self.static_data(), separators=(",", ":"), ensure_ascii=False,
+        data = json.dumps(compact(self.static_data()), separators=(",", ":"), ensure_ascii=False,
                           default=_json_default).replace("</", "<\\/")
         uid = f"lbx-{hashlib.sha1(data.encode()).hexdigest()[:10]}-{next(_DISPLAYS)}"
         lang = ' lang="zh-CN"' if get_language() == "zh" else ""
@@ -337,6 +337,41 @@ class Explorer:
             bundle.update(self.widget()._repr_mimebundle_())
             bundle["text/plain"] = repr(self)
         return bundle
+
+
+def compact(data):
+    """``data`` with every object inside its views stored once in ``data["parts"]`` and
+    referred to as ``{"@": index}`` (titles, labels, lines and panels repeat from state to
+    state); the script expands a view when it draws it."""
+    data = json.loads(json.dumps(data, default=_json_default))
+    parts, ids = [], {}
+
+    def walk(value):
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        value = {k: walk(v) for k, v in value.items()}
+        key = json.dumps(value, sort_keys=True, ensure_ascii=False)
+        if key not in ids:
+            ids[key] = len(parts)
+            parts.append(value)
+        return {"@": ids[key]}
+
+    data["views"] = [{k: walk(v) for k, v in view.items()} for view in data["views"]]
+    data["parts"] = parts
+    return data
+
+
+def expand(value, parts):
+    """The inverse of :func:`compact` for one value (what the script does before drawing)."""
+    if isinstance(value, list):
+        return [expand(v, parts) for v in value]
+    if isinstance(value, dict):
+        if set(value) == {"@"}:
+            return expand(parts[value["@"]], parts)
+        return {k: expand(v, parts) for k, v in value.items()}
+    return value
 
 
 # --- the live renderer: matplotlib -------------------------------------------------------------

@@ -14,6 +14,15 @@ var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = fun
   var lang = holder && /^zh([-_]|$)/i.test(holder.getAttribute('lang')) ? 'zh' : 'en';
   var canvas = document.createElement('canvas').getContext('2d');
 
+  function expand(v) {  // views store repeated objects once, in data.parts, as {"@": index}
+    if (Array.isArray(v)) return v.map(expand);
+    if (v === null || typeof v !== 'object') return v;
+    if ('@' in v) return expand(data.parts[v['@']]);
+    var o = {};
+    for (var k in v) o[k] = expand(v[k]);
+    return o;
+  }
+  function viewOf(key) { return expand(data.views[data.states[key]]); }
   function tr(v) {
     if (v === null || v === undefined) return '';
     return typeof v === 'object' ? (v[lang] || v.en) : String(v);
@@ -177,7 +186,7 @@ var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = fun
   var drawnWidth = 0;
   function render() {
     var key = widgets.map(function (w) { return w.input.value; }).join(',');
-    var view = data.views[data.states[key]], inactive = view.inactive || {};
+    var view = viewOf(key), inactive = view.inactive || {};
     widgets.forEach(function (w) {
       var c = w.control, why = inactive[c.name], i = +w.input.value;
       w.input.disabled = !!why;
@@ -215,5 +224,6 @@ var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = fun
     }).observe(panels);
   }
   root.lossbookRender = render;
+  root.lossbookView = viewOf;
   root.lossbookLanguage = lang;
 });
