@@ -70,11 +70,14 @@ def test_every_state_keeps_its_data_inside_the_axes(name):
 def test_ch2_outliers_stay_on_the_plot_at_every_shift():
     """The fault of issue 12: a fixed y-limit of 45 cut off the outliers at shifts 40 and 80."""
     e, data = explorer("OutlierExplorer"), static_data("OutlierExplorer")
+    limits = {}
     for key, state in e.states():
         view = data["views"][data["states"][key]]
         outliers = next(ln for ln in view["panels"][0]["lines"] if ln["label"] and ln["label"]["en"] == "outliers")
         highest = max(y for _, y in _arrays(data, outliers))
         assert highest > state["shift"] and highest <= view["panels"][0]["ylim"][1]
+        limits.setdefault(state["shift"], set()).add(tuple(view["panels"][0]["ylim"]))
+    assert all(len(v) == 1 for v in limits.values()), "the axes stay put while δ moves"
 
 
 def test_ch1_diverging_runs_stay_on_the_map_and_say_so():

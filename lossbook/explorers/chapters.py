@@ -153,12 +153,11 @@ class OutlierExplorer(Explorer):
             self._fits[key] = fit(X, y, loss, optimizer=Adam(lr=0.3), steps=300, **kwargs)
         return self._fits[key]
 
-    def _ylim(self, shift):
-        """One y-range per shift that holds the data and every fitted line for every δ, so the
-        axes stay put while δ moves and the lines are compared on one scale."""
+    def _ylim(self, shift, fits):
+        """A y-range that holds the data and every line. The Huber line lies between the MAE
+        and MSE lines, so the range depends on the shift only: the axes stay put while δ moves
+        (tests/test_explorer_states.py checks both)."""
         _, y, _ = self._data(shift)
-        fits = [self._fit(reg.mse, shift), self._fit(reg.mae, shift)]
-        fits += [self._fit(reg.huber, shift, delta=d) for d in self.controls[0].values]
         ends = [f.w[0] * self.xs + f.b for f in fits] + [2 * self.xs + 1]
         return nice_limits(min(y.min(), *(e.min() for e in ends)), max(y.max(), *(e.max() for e in ends)))
 
@@ -178,7 +177,7 @@ class OutlierExplorer(Explorer):
             f"{pad(getattr(name, lang) if isinstance(name, Text) else name, 14)} w = {w:6.3f}   b = {b:6.3f}"
             for name, w, b in rows))
         return {"panels": [panel(lines, title=tr("fitted lines", "拟合出的直线"), xlabel="x", ylabel="y",
-                                 xlim=(0, 10), ylim=self._ylim(shift))],
+                                 xlim=(0, 10), ylim=self._ylim(shift, fits.values()))],
                 "text": text}
 
 

@@ -454,16 +454,29 @@ def render_matplotlib(view):
 
 
 def _legend_above(ax, renderer, font):
-    """Put the legend in rows above the axes, as many entries per row as fit its width; return it."""
+    """Put the legend in rows above the axes, as many entries per row as fit its width; return it.
+
+    The number of columns comes from the labels' measured widths (one legend is built, not
+    one per try); matplotlib fills the columns top to bottom."""
+    from matplotlib.font_manager import FontProperties
+
     handles, labels = ax.get_legend_handles_labels()
-    ax_width = ax.get_window_extent(renderer).width
-    for ncols in range(len(labels), 0, -1):
+    prop = FontProperties(**font, size=9)
+    em = 9 * ax.figure.dpi / 72
+    # an entry: handle (1.8 em) + pad (0.8 em) + text + column spacing (1 em)
+    entries = [renderer.get_text_width_height_descent(label, prop, ismath=False)[0] + 3.6 * em
+               for label in labels]
+    room = ax.get_window_extent(renderer).width
+    n = len(labels)
+    ncols = next((k for k in range(n, 0, -1)
+                  if sum(max(entries[j:j + math.ceil(n / k)]) for j in range(0, n, math.ceil(n / k))) <= room), 1)
+    while True:  # the estimate is usually right; the measured legend has the last word
         legend = ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=ncols,
                            frameon=False, borderaxespad=0.2, borderpad=0.2, handlelength=1.8,
-                           columnspacing=1.0, prop={**font, "size": 9})
-        if legend.get_window_extent(renderer).width <= ax_width or ncols == 1:
+                           columnspacing=1.0, prop=prop)
+        if ncols == 1 or legend.get_window_extent(renderer).width <= room:
             return legend
-    return legend  # pragma: no cover - the loop always returns
+        ncols -= 1
 
 
 def render_png(view):
