@@ -26,3 +26,9 @@ def _static_json(name):
 def static_data(name):
     """The static form's data as the page's script reads it (a fresh copy: callers may change it)."""
     return json.loads(_static_json(name))
+
+
+@lru_cache(maxsize=None)
+def static_html(name):
+    """One static display of the explorer (reuse it on separate pages only: its element id is fixed)."""
+    return explorer(name).static_html()

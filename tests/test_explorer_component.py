@@ -15,7 +15,7 @@ import shutil
 
 import pytest
 
-from explorer_views import BY_NAME, explorer
+from explorer_views import BY_NAME, explorer, static_html
 from lossbook.explorers import SoftmaxExplorer
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -97,7 +97,7 @@ def test_a_slider_redraws_its_own_copy_only(page):
 WALK = """root => {
   const inputs = [...root.querySelectorAll('.lb-control input, .lb-control select')];
   const data = JSON.parse(root.querySelector('script.lb-data').textContent);
-  const bad = [];
+  const bad = [], t0 = performance.now();
   let drawn = 0;
   const out = (b, f, tol) => b.x < f.x - tol || b.y < f.y - tol ||
                              b.x + b.width > f.x + f.width + tol || b.y + b.height > f.y + f.height + tol;
@@ -125,18 +125,21 @@ WALK = """root => {
       });
     });
   }
-  return {states: Object.keys(data.states).length, drawn, bad: bad.slice(0, 8)};
+  return {states: Object.keys(data.states).length, drawn, bad: bad.slice(0, 8), ms: performance.now() - t0};
 }"""
 
 
-@pytest.mark.parametrize("width", [688, 360])
 @pytest.mark.parametrize("name", list(BY_NAME))
-def test_every_state_is_drawn_inside_its_axes_with_the_legend_above(browser, name, width):
-    page = open_page(browser, explorer(name).static_html(), width=width)
+def test_every_state_is_drawn_inside_its_axes_with_the_legend_above(browser, name):
+    """At a desktop column (688 px) and then a phone's (360 px): every state, redrawn."""
+    page = open_page(browser, static_html(name), width=688)
     try:
-        result = page.locator(".lb-explorer").evaluate(WALK)
-        assert result["states"] == len(list(explorer(name).states()))
-        assert result["bad"] == [], result["bad"]
+        for width in (688, 360):
+            page.evaluate(f"() => {{ document.querySelector('main').style.width = '{width}px'; }}")
+            result = page.locator(".lb-explorer").evaluate(WALK)
+            assert result["states"] == len(list(explorer(name).states()))
+            assert result["bad"] == [], (width, result["bad"])
+            print(f"{name} at {width} px: {result['states']} states in {result['ms']:.0f} ms")
         assert page.errors == []
     finally:
         page.close()
