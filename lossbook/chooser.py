@@ -3,14 +3,14 @@
 It encodes the chapter's principles — match the task, then the data, then the model
 output, and pair the loss with its activation — as a short, readable decision list.
 
-Every sentence is written in English and Chinese side by side (:class:`Said`): ``str()`` of a
+Every sentence is written in English and Chinese side by side (:class:`~lossbook.i18n.Text`): ``str()`` of a
 recommendation is English, as the chapter prints it; :meth:`Recommendation.text` gives
 either language (the chooser explorer shows both).
 """
 
 from dataclasses import dataclass, field
 
-from .i18n import LANGUAGES, get_language
+from .i18n import LANGUAGES, Text, get_language
 
 TASKS = ("regression", "binary", "multiclass", "margin", "similarity", "distribution")
 IMBALANCE = ("none", "moderate", "severe")
@@ -19,18 +19,9 @@ OUTPUTS = ("logits", "probabilities", "scores")
 PAIRINGS = ("pairs", "triplets", "classes")
 
 
-class Said(str):
-    """An English sentence (the ``str`` value) that carries its Chinese translation, ``.zh``."""
-
-    def __new__(cls, en, zh):
-        said = super().__new__(cls, en)
-        said.zh = zh
-        return said
-
-
 def _in(value, language):
-    """``value`` in ``language``: a :class:`Said` gives its translation, anything else is the same in both."""
-    return value.zh if language == "zh" and isinstance(value, Said) else str(value)
+    """``value`` in ``language``: a :class:`Text` gives its translation, anything else is the same in both."""
+    return value.in_language(language) if isinstance(value, Text) else str(value)
 
 
 _HEADINGS = {"en": ("loss:       ", "activation: ", "optimizer:  ", "settings:   ", "why:", "  - "),
@@ -145,7 +136,7 @@ def choose_loss(task, *, outliers=False, imbalance="none", label_format="index",
                         output=output, pairing=pairing, overlap=overlap)
 
 
-S = Said
+S = Text
 REGRESSION = S("regression: the target is a number, so measure the error directly",
                "回归：目标是一个数，直接度量误差")
 ADAM, RMSPROP = "Adam", "RMSprop"

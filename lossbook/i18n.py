@@ -17,6 +17,44 @@ LANGUAGES = ("en", "zh")
 _state = {"language": "en"}
 
 
+class Text(str):
+    """Words a reader sees, in both languages: the string itself is the English, ``.zh`` the Chinese.
+
+    Being a ``str``, a :class:`Text` goes wherever the English did (``str(t)``, ``t in page``);
+    :func:`lossbook.explorers.localize` picks a language; two Texts are equal when both
+    languages are.
+    """
+
+    def __new__(cls, en, zh):
+        for lang, value in (("en", en), ("zh", zh)):
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"Text: {lang} must be a non-empty string, got {value!r}")
+        text = super().__new__(cls, en)
+        text.zh = str(zh)
+        return text
+
+    @property
+    def en(self):
+        return str.__str__(self)
+
+    def in_language(self, language):
+        """The words in ``language`` ('en' or 'zh')."""
+        return self.zh if language == "zh" else self.en
+
+    def __repr__(self):
+        return f"Text({self.en!r}, {self.zh!r})"
+
+    def __eq__(self, other):
+        if isinstance(other, Text):
+            return self.en == other.en and self.zh == other.zh
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+    def __reduce__(self):
+        return (Text, (self.en, self.zh))
+
+
 def set_language(language):
     """Choose the language of the explorers: ``"en"`` (the default) or ``"zh"`` (Chinese).
 

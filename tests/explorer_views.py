@@ -8,7 +8,6 @@ import json
 from functools import lru_cache
 
 from lossbook import explorers as ex
-from lossbook.explorers import framework
 
 BY_NAME = {cls.__name__: cls for cls in ex.EXPLORERS}
 
@@ -20,7 +19,7 @@ def explorer(name):
 
 @lru_cache(maxsize=None)
 def _static_json(name):
-    return json.dumps(explorer(name).static_data(), default=framework._json_default)
+    return json.dumps(explorer(name).static_data())
 
 
 def static_data(name):

@@ -22,7 +22,8 @@ import pytest
 import lossbook as lb
 from explorer_views import BY_NAME, explorer, static_data
 from lossbook import explorers as ex
-from lossbook.chooser import LABEL_FORMATS, OUTPUTS, PAIRINGS, TASKS, IMBALANCE, Said
+from lossbook.chooser import IMBALANCE, LABEL_FORMATS, OUTPUTS, PAIRINGS, TASKS
+from lossbook.i18n import Text
 
 NAMES = list(BY_NAME)
 WITH_PANELS = [n for n in NAMES if n != "ChooserExplorer"]
@@ -263,7 +264,7 @@ def test_every_chooser_sentence_has_its_chinese():
                              output=output, pairing=pairing, overlap=overlap)
         words = [*rec.losses, rec.activation, rec.optimizer, *rec.settings, *rec.settings.values(), *rec.reasons]
         for w in words:
-            if isinstance(w, Said):
+            if isinstance(w, Text):
                 _check_languages(f"{task}: {w}", {"en": str(w), "zh": w.zh})
                 seen += 1
             elif isinstance(w, str):

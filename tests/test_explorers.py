@@ -56,7 +56,7 @@ def test_static_views_are_the_live_views(explorer, html):
 
 def test_the_stored_views_expand_to_the_full_views(explorer, html):
     """The HTML stores repeated objects once (compact); expanded, they are the views exactly."""
-    full = json.loads(json.dumps(explorer.static_data(), default=ex.framework._json_default))
+    full = json.loads(json.dumps(explorer.static_data()))
     assert _data(html)["views"] == full["views"]
     compacted = ex.framework.compact(explorer.static_data())
     assert len(json.dumps(compacted)) < len(json.dumps(full))

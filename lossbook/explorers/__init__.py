@@ -14,12 +14,13 @@ Chinese and shows the language of the page.
 
 from .chapters import (ChooserExplorer, FocalExplorer, LandscapeExplorer, OutlierExplorer,
                        SigmoidLossExplorer, SoftmaxExplorer, WassersteinExplorer)
-from .framework import (Control, Explorer, Text, asset, line, localize, panel, render_matplotlib,
-                        render_png, tr)
+from ..i18n import Text
+from .framework import (Control, Explorer, asset, line, localize, panel, render_matplotlib, render_png,
+                        stored, tr)
 
 EXPLORERS = (LandscapeExplorer, OutlierExplorer, SigmoidLossExplorer, SoftmaxExplorer,
              FocalExplorer, WassersteinExplorer, ChooserExplorer)
 
 __all__ = ["Control", "Explorer", "Text", "asset", "line", "localize", "panel", "render_matplotlib",
-           "render_png", "tr", "EXPLORERS", "ChooserExplorer", "FocalExplorer", "LandscapeExplorer",
+           "render_png", "stored", "tr", "EXPLORERS", "ChooserExplorer", "FocalExplorer", "LandscapeExplorer",
            "OutlierExplorer", "SigmoidLossExplorer", "SoftmaxExplorer", "WassersteinExplorer"]

@@ -21,7 +21,8 @@ from ..data import line_data
 from ..distributions import js_divergence, kl_divergence, wasserstein_1d
 from ..numerics import loss_grid
 from ..optim import Adam, GradientDescent, fit
-from .framework import Control, Explorer, Text, line, nice_limits, pad, panel, tr
+from ..i18n import Text
+from .framework import Control, Explorer, line, nice_limits, pad, panel, tr
 
 C = plotting.PALETTE
 LOSS, PROBABILITY = tr("loss", "损失"), tr("probability", "概率")

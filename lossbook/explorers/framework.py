@@ -42,7 +42,7 @@ from importlib import resources
 import numpy as np
 
 from .. import plotting
-from ..i18n import LANGUAGES, get_language
+from ..i18n import Text, get_language
 
 C = plotting.PALETTE
 _DISPLAYS = itertools.count(1)  # numbers each static display in this process: ids are unique per display
@@ -58,30 +58,6 @@ def asset(name):
 # --- words in two languages ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Text:
-    """Something a reader sees, in English and in Chinese."""
-
-    en: str
-    zh: str
-
-    def __post_init__(self):
-        for lang in LANGUAGES:
-            value = getattr(self, lang)
-            if not isinstance(value, str) or not value:
-                raise ValueError(f"Text.{lang} must be a non-empty string, got {value!r}")
-
-    def __str__(self):
-        return self.en
-
-    def __add__(self, other):
-        other = other if isinstance(other, Text) else Text(str(other), str(other))
-        return Text(self.en + other.en, self.zh + other.zh)
-
-    def __radd__(self, other):
-        return Text(str(other), str(other)) + self
-
-
 def tr(en, zh):
     """A :class:`Text`: the same words in English and Chinese."""
     return Text(en, zh)
@@ -92,7 +68,7 @@ def localize(obj, language=None):
     words in ``language`` (default: the language set by :func:`lossbook.set_language`)."""
     language = get_language() if language is None else language
     if isinstance(obj, Text):
-        return getattr(obj, language)
+        return obj.in_language(language)
     if isinstance(obj, dict):
         return {k: localize(v, language) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
@@ -100,10 +76,15 @@ def localize(obj, language=None):
     return obj
 
 
-def _json_default(obj):
+def stored(obj):
+    """``obj`` as the static form stores it: every :class:`Text` as ``{"en": ..., "zh": ...}``."""
     if isinstance(obj, Text):
         return {"en": obj.en, "zh": obj.zh}
-    raise TypeError(f"cannot store {type(obj).__name__} {obj!r} in an explorer's static form")
+    if isinstance(obj, dict):
+        return {k: stored(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [stored(v) for v in obj]
+    return obj
 
 
 def pad(text, width):
@@ -290,15 +271,16 @@ class Explorer:
             view = {**view, "panels": [{**p, "lines": [{**ln, "x": intern(ln["x"]), "y": intern(ln["y"])}
                                                        for ln in p["lines"]]}
                                        for p in view.get("panels", [])]}
-            vkey = json.dumps(view, sort_keys=True, default=_json_default)
+            view = stored(view)
+            vkey = json.dumps(view, sort_keys=True)
             if vkey not in view_ids:
                 view_ids[vkey] = len(views)
                 views.append(view)
             states[key] = view_ids[vkey]
         controls = [{"name": c.name, "label": c.label, "values": [c.text(v) for v in c.values],
                      "default": c.values.index(c.default), "numeric": c.numeric} for c in self.controls]
-        return {"title": self.title, "lead": self.lead, "alt": self.alt, "ui": UI, "controls": controls,
-                "arrays": arrays, "views": views, "states": states}
+        return {"title": stored(self.title), "lead": stored(self.lead), "alt": stored(self.alt), "ui": stored(UI),
+                "controls": stored(controls), "arrays": arrays, "views": views, "states": states}
 
     def static_html(self):
         """A self-contained HTML/JS explorer over the precomputed grid (no kernel, no network).
@@ -311,8 +293,8 @@ class Explorer:
         script shows the one of the nearest ``lang`` attribute. While the language is
         Chinese (:func:`lossbook.set_language`), the element carries ``lang="zh-CN"`` itself.
         """
-        data = json.dumps(compact(self.static_data()), separators=(",", ":"), ensure_ascii=False,
-                          default=_json_default).replace("</", "<\\/")
+        data = json.dumps(compact(self.static_data()), separators=(",", ":"),
+                          ensure_ascii=False).replace("</", "<\\/")
         uid = f"lbx-{hashlib.sha1(data.encode()).hexdigest()[:10]}-{next(_DISPLAYS)}"
         lang = ' lang="zh-CN"' if get_language() == "zh" else ""
         return (f'<div class="lb-explorer" id="{uid}"{lang} role="group" '
@@ -343,7 +325,7 @@ def compact(data):
     """``data`` with every object inside its views stored once in ``data["parts"]`` and
     referred to as ``{"@": index}`` (titles, labels, lines and panels repeat from state to
     state); the script expands a view when it draws it."""
-    data = json.loads(json.dumps(data, default=_json_default))
+    data = json.loads(json.dumps(data))
     parts, ids = [], {}
 
     def walk(value):
