@@ -414,7 +414,7 @@ def render_matplotlib(view):
             if style == "bar":
                 ax.bar(x, y, width=ln.get("width", 0.6), **kw)
             elif style in ("o", "^", "x"):
-                ax.plot(x, y, style, ms=6, mew=2, linestyle="none", **kw)
+                ax.plot(x, y, style, ms=6, mew=2, linestyle="none", clip_on=False, **kw)  # whole at the edge
             else:
                 ax.plot(x, y, style, lw=2, **kw)
         ax.set_xlabel(p["xlabel"], fontdict=font)

@@ -144,7 +144,7 @@ var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = fun
                 transform: 'rotate(-90 15 ' + (T + ph / 2) + ')'}, g, tr(p.ylabel));
     var clip = root.id + '-clip-' + Math.random().toString(36).slice(2);
     el('rect', {x: L, y: T, width: W - L - R, height: ph}, el('clipPath', {id: clip}, svg));
-    var plot = el('g', {'clip-path': 'url(#' + clip + ')'}, svg);
+    var plot = el('g', {'clip-path': 'url(#' + clip + ')'}, svg), marks = el('g', {}, svg);  // markers: whole at the edge
     p.lines.forEach(function (ln) {
       var xs = data.arrays[ln.x], ys = data.arrays[ln.y];
       if (ln.style === 'bar') {
@@ -156,7 +156,7 @@ var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = fun
                       fill: ln.color, 'class': 'lb-data'}, plot);
         });
       } else if (ln.style === 'o' || ln.style === '^' || ln.style === 'x') {
-        xs.forEach(function (v, i) { if (ys[i] !== null) marker(ln.style, sx(v), sy(ys[i]), ln.color, plot, 'lb-data lb-marker'); });
+        xs.forEach(function (v, i) { if (ys[i] !== null) marker(ln.style, sx(v), sy(ys[i]), ln.color, marks, 'lb-data lb-marker'); });
       } else {
         var d = '', pen = 'M';
         xs.forEach(function (v, i) {
