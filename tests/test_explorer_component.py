@@ -182,7 +182,7 @@ def test_the_language_follows_the_nearest_lang_attribute(browser):
 @pytest.mark.parametrize("width, track", [(688, 340), (360, 170)])
 def test_sliders_have_a_wide_track_and_step_buttons(browser, width, track):
     """Issue 12: chapter 4's 99-step slider sat on a 129 px track."""
-    page = open_page(browser, explorer("SigmoidLossExplorer").static_html(), width=width)
+    page = open_page(browser, static_html("SigmoidLossExplorer"), width=width)
     try:
         sizes = page.evaluate("() => [...document.querySelectorAll('input[type=range]')].map(e => e.getBoundingClientRect().width)")
         assert min(sizes) >= track, sizes
@@ -200,7 +200,7 @@ def test_sliders_have_a_wide_track_and_step_buttons(browser, width, track):
 
 @pytest.mark.parametrize("width", [688, 360])
 def test_panels_fill_the_column_and_are_drawn_at_their_size(browser, width):
-    page = open_page(browser, explorer("LandscapeExplorer").static_html() + explorer("FocalExplorer").static_html(),
+    page = open_page(browser, static_html("LandscapeExplorer") + static_html("FocalExplorer"),
                      width=width)
     try:
         boxes = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => ({
@@ -234,7 +234,7 @@ def _luminance(css):
 
 
 def test_dark_mode_is_dark(browser):
-    page = open_page(browser, explorer("ChooserExplorer").static_html(), dark=True)
+    page = open_page(browser, static_html("ChooserExplorer"), dark=True)
     try:
         colours = page.evaluate("""() => { const s = e => getComputedStyle(document.querySelector(e));
             return {bg: s('.lb-explorer').backgroundColor, fg: s('.lb-explorer').color,
@@ -248,7 +248,7 @@ def test_dark_mode_is_dark(browser):
 
 
 def test_chooser_switches_off_what_the_task_ignores_and_says_why(browser):
-    page = open_page(browser, explorer("ChooserExplorer").static_html())
+    page = open_page(browser, static_html("ChooserExplorer"))
     try:
         task = page.locator("select[name=task]")
         for value, active in (("margin", []), ("binary", ["imbalance", "output"]), ("similarity", ["pairing"])):
