@@ -14,8 +14,8 @@ import re
 import shutil
 
 import pytest
-
 from explorer_views import BY_NAME, explorer, static_html
+
 from lossbook.explorers import SoftmaxExplorer
 
 sync_api = pytest.importorskip("playwright.sync_api")

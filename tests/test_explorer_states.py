@@ -18,9 +18,9 @@ import re
 
 import numpy as np
 import pytest
+from explorer_views import BY_NAME, explorer, static_data
 
 import lossbook as lb
-from explorer_views import BY_NAME, explorer, static_data
 from lossbook import explorers as ex
 from lossbook.chooser import IMBALANCE, LABEL_FORMATS, OUTPUTS, PAIRINGS, TASKS
 from lossbook.i18n import Text

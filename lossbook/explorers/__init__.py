@@ -12,11 +12,17 @@ live widgets is set with :func:`lossbook.set_language`; the static form carries 
 Chinese and shows the language of the page.
 """
 
-from .chapters import (ChooserExplorer, FocalExplorer, LandscapeExplorer, OutlierExplorer,
-                       SigmoidLossExplorer, SoftmaxExplorer, WassersteinExplorer)
 from ..i18n import Text
-from .framework import (Control, Explorer, asset, line, localize, panel, render_matplotlib, render_png,
-                        stored, tr)
+from .chapters import (
+                       ChooserExplorer,
+                       FocalExplorer,
+                       LandscapeExplorer,
+                       OutlierExplorer,
+                       SigmoidLossExplorer,
+                       SoftmaxExplorer,
+                       WassersteinExplorer,
+)
+from .framework import Control, Explorer, asset, line, localize, panel, render_matplotlib, render_png, stored, tr
 
 EXPLORERS = (LandscapeExplorer, OutlierExplorer, SigmoidLossExplorer, SoftmaxExplorer,
              FocalExplorer, WassersteinExplorer, ChooserExplorer)

@@ -19,9 +19,9 @@ from ..activations import softmax
 from ..chooser import choose_loss
 from ..data import line_data
 from ..distributions import js_divergence, kl_divergence, wasserstein_1d
+from ..i18n import Text
 from ..numerics import loss_grid
 from ..optim import Adam, GradientDescent, fit
-from ..i18n import Text
 from .framework import Control, Explorer, line, nice_limits, pad, panel, tr
 
 C = plotting.PALETTE
