@@ -13,16 +13,10 @@ Chinese and shows the language of the page.
 """
 
 from ..i18n import Text
-from .chapters import (
-                       ChooserExplorer,
-                       FocalExplorer,
-                       LandscapeExplorer,
-                       OutlierExplorer,
-                       SigmoidLossExplorer,
-                       SoftmaxExplorer,
-                       WassersteinExplorer,
-)
-from .framework import Control, Explorer, asset, line, localize, panel, render_matplotlib, render_png, stored, tr
+from .chapters import (ChooserExplorer, FocalExplorer, LandscapeExplorer, OutlierExplorer,
+                       SigmoidLossExplorer, SoftmaxExplorer, WassersteinExplorer)
+from .framework import (Control, Explorer, asset, line, localize, panel, render_matplotlib, render_png,
+                        stored, tr)
 
 EXPLORERS = (LandscapeExplorer, OutlierExplorer, SigmoidLossExplorer, SoftmaxExplorer,
              FocalExplorer, WassersteinExplorer, ChooserExplorer)
