@@ -150,7 +150,7 @@ def _regression(*, outliers, **_):
         return Recommendation(
             ["huber", "mae"], IDENTITY, MOMENTUM,
             {"delta": S("about the size of a normal residual (e.g. 1.345 x its robust standard deviation)",
-                        "约为正常残差的大小（例如其稳健标准差的 1.345 倍）")},
+                        "约为一个正常残差的大小（例如其鲁棒标准差的 1.345 倍）")},
             [REGRESSION,
              S("outliers: squared errors would let a few bad points dominate the fit; Huber is "
                "quadratic for small errors and only linear beyond delta (MAE is linear everywhere)",
@@ -158,7 +158,7 @@ def _regression(*, outliers, **_):
                "超过 delta 后只线性增长（MAE 处处线性）"),
              S("Huber is smooth (its slope is continuous, only its curvature jumps at delta); MAE has a "
                "kink at zero error, where a constant step cannot converge: decay the step size",
-               "Huber 损失是光滑的（斜率连续，只有曲率在 delta 处跳变）；MAE 在误差为零处有尖点，"
+               "Huber 损失是光滑的（斜率连续，只有曲率在 delta 处跳变）；MAE 在误差为零处有折点，"
                "固定步长在那里无法收敛：应逐步减小步长"),
              S("SGD with momentum is the survey's pairing; in chapter 6 Adam reached the same Huber fit",
                "综述给出的搭配是带动量的 SGD；在第 6 章中 Adam 得到了同样的 Huber 拟合")])
@@ -177,9 +177,9 @@ def _binary(*, imbalance, output, **_):
     weighted = S(f"{base} with pos_weight", f"{base}（带 pos_weight）")
     act = S("sigmoid (inside the loss)", "Sigmoid（在损失函数内部计算）") if logits else S("sigmoid", "Sigmoid")
     stable = (S("from logits the loss is computed stably with log-sum-exp",
-                "从 logit 出发，损失用对数求和指数（log-sum-exp）稳定地计算") if logits else
+                "从对数几率出发，损失用对数求和指数（log-sum-exp）稳定地计算") if logits else
               S("on probabilities the logs must be clamped; prefer logits if you can",
-                "在概率上计算时必须截断对数的输入；能用 logit 就用 logit"))
+                "在概率上计算时对数必须截断；能用对数几率就用对数几率"))
     if imbalance == "severe":
         return Recommendation(
             [weighted, base, "focal"], act, ADAM,
@@ -192,13 +192,13 @@ def _binary(*, imbalance, output, **_):
                "precision for recall; with a well-specified model no loss improves the ranking "
                "(chapters 5 and 6: average precision within noise for every loss)",
                "严重不平衡：正类权重（或普通 BCE 加上移动后的阈值）以精确率换取召回率；模型设定正确时，"
-               "没有哪种损失能改善排序（第 5、6 章：各损失的平均精度之差都在噪声范围内）"),
+               "没有哪种损失能改善排序（第 5、6 章：各损失的平均精确率之差都在噪声范围内）"),
              S("focal loss (gamma = 2) down-weights easy examples; alpha is the weight of the positive "
                "class, so the survey's alpha = 0.25 down-weights the rare class (alpha = 0.75 does not)",
                "焦点损失（gamma = 2）降低易分样本的权重；alpha 是正类的权重，所以综述中的 alpha = 0.25 "
                "反而降低了稀有类的权重（alpha = 0.75 则不会）"),
              S("judge the result by recall/precision/average precision, not accuracy",
-               "用召回率、精确率和平均精度评判结果，而不是准确率"), stable])
+               "用召回率、精确率和平均精确率评判结果，而不是准确率"), stable])
     reasons = [S("binary labels: cross-entropy pairs with a sigmoid output and keeps learning "
                  "when the model is confidently wrong (MSE through a sigmoid stalls)",
                  "二元标签：交叉熵与 Sigmoid 输出搭配，模型自信地犯错时仍能继续学习"
@@ -222,9 +222,9 @@ def _multiclass(*, imbalance, label_format, output, **_):
                 "soft": S("soft label rows (e.g. label smoothing) are a valid target distribution",
                           "软标签的行（例如标签平滑）是合法的目标分布")}[label_format],
                S("from logits the softmax and the log are fused with log-sum-exp, which is stable",
-                 "从 logit 出发，Softmax 与对数用对数求和指数合并计算，数值稳定")
+                 "从对数几率出发，Softmax 与对数用对数求和指数合并计算，数值稳定")
                if logits else S("on probabilities the log must be clamped; prefer logits if you can",
-                                "在概率上计算时必须截断对数的输入；能用 logit 就用 logit")]
+                                "在概率上计算时对数必须截断；能用对数几率就用对数几率")]
     if imbalance != "none":
         reasons.append(S("imbalanced classes: weight the loss per class or resample; judge by per-class recall",
                          "类别不平衡：按类别给损失加权或重采样；用每个类别的召回率评判"))
@@ -241,7 +241,7 @@ def _margin(**_):
          S("points beyond the margin cost nothing, so only the support points move the boundary",
            "间隔之外的点不产生损失，所以只有支持点会移动决策边界"),
          S("the hinge has a kink: use (sub-)gradient descent with momentum",
-           "铰链损失有尖点：用带动量的（次）梯度下降")])
+           "铰链损失有折点：用带动量的（次）梯度下降")])
 
 
 def _similarity(*, pairing, **_):
@@ -274,14 +274,14 @@ def _distribution(*, overlap, **_):
                                          "gives useful gradients",
                                          "分布有重叠：KL 散度（或交叉熵）有限，能给出有用的梯度")])
     return Recommendation(["wasserstein_1d"], S("none: the critic outputs raw scores",
-                                                "无：评判器（critic）输出原始分数"), RMSPROP,
+                                                "无：评论器（critic）输出原始分数"), RMSPROP,
                           reasons=[S("distributions that do not overlap: KL is infinite and JS is stuck at "
                                      "ln 2, so neither has a useful gradient; Wasserstein still measures the "
                                      "distance",
                                      "分布不重叠：KL 散度为无穷大，JS 散度停在 ln 2，两者都给不出有用的梯度；"
                                      "Wasserstein 距离仍能度量两者相距多远"),
                                    S("WGAN practice: RMSprop for critic and generator",
-                                     "WGAN 的惯例：评判器和生成器都用 RMSprop")])
+                                     "WGAN 的惯例：评论器和生成器都用 RMSprop")])
 
 
 _RULES = {"regression": _regression, "binary": _binary, "multiclass": _multiclass,

@@ -134,8 +134,8 @@ class OutlierExplorer(Explorer):
     alt = tr("Scatter of points near a line, two of them shifted up, with the MSE, MAE and Huber fitted lines.",
              "一条直线附近的散点，其中两个点被向上移动，以及 MSE、MAE 和 Huber 损失拟合出的直线。")
     controls = (
-        Control("delta", tr("Huber δ", "Huber 损失的 δ"), (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0), 1.0, "{:g}"),
-        Control("shift", tr("outlier shift", "异常值的偏移量"), (0.0, 5.0, 10.0, 20.0, 40.0, 80.0), 20.0, "{:g}"),
+        Control("delta", tr("Huber δ", "Huber 的 δ"), (0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0), 1.0, "{:g}"),
+        Control("shift", tr("outlier shift", "异常值平移量"), (0.0, 5.0, 10.0, 20.0, 40.0, 80.0), 20.0, "{:g}"),
     )
     xs = np.array([0.0, 10.0])  # every fitted line is drawn from x = 0 to x = 10
 
@@ -190,7 +190,7 @@ class SigmoidLossExplorer(Explorer):
               "移动预测值 ŷ、切换标签 y：比较两种损失及其梯度。")
     alt = tr("Left: both losses against the predicted probability for the chosen label. Right: their "
              "gradients with respect to the logit z; the MSE gradient vanishes where the model is confidently wrong.",
-             "左：所选标签下两种损失随预测概率的变化。右：它们对 logit z 的梯度；"
+             "左：所选标签下两种损失随预测概率的变化。右：它们对对数几率 z 的梯度；"
              "模型自信地犯错时，MSE 的梯度趋于零。")
     controls = (
         Control("y_hat", tr("prediction ŷ", "预测值 ŷ"), tuple(np.round(np.arange(1, 100) / 100, 2).tolist()),
@@ -232,14 +232,14 @@ class SigmoidLossExplorer(Explorer):
 class SoftmaxExplorer(Explorer):
     """Chapter 3: how logits and temperature shape the softmax and the cross-entropy."""
 
-    title = tr("Softmax and cross-entropy: logits and temperature", "Softmax 与交叉熵：logit 与温度")
+    title = tr("Softmax and cross-entropy: logits and temperature", "Softmax 与交叉熵：对数几率与温度")
     lead = tr("Change the logit of the true class 'cat' and the temperature T: watch the probabilities and the loss.",
-              "改变真实类别“猫”的 logit 和温度 T：观察各类概率和损失的变化。")
+              "改变真实类别“猫”的对数几率和温度 T：观察各类概率和损失的变化。")
     alt = tr("Bar chart of the softmax probabilities of three classes; the true class is 'cat'.",
              "三个类别的 Softmax 概率柱状图；真实类别是“猫”。")
     classes = (tr("cat", "猫"), tr("dog", "狗"), tr("bird", "鸟"))
     controls = (
-        Control("z_cat", tr("logit of 'cat'", "“猫”的 logit"), tuple(np.arange(-4.0, 4.5, 0.5).tolist()), 2.0,
+        Control("z_cat", tr("logit of 'cat'", "“猫”的对数几率"), tuple(np.arange(-4.0, 4.5, 0.5).tolist()), 2.0,
                 "{:+.1f}"),
         Control("temperature", tr("temperature T", "温度 T"), (0.25, 0.5, 1.0, 2.0, 4.0), 1.0, "{:g}"),
     )
@@ -253,7 +253,7 @@ class SoftmaxExplorer(Explorer):
                      xticks=list(enumerate(self.classes)))
         cat = self.classes[0]
         text = _both(lambda lang: (
-            f"{'logits' if lang == 'en' else 'logit'} z = [{z_cat:+.1f}, +1.0, +0.1], T = {temperature:g}\n"
+            f"{'logits' if lang == 'en' else '对数几率'} z = [{z_cat:+.1f}, +1.0, +0.1], T = {temperature:g}\n"
             + "   ".join(f"p({getattr(c, lang)}) = {p:.3f}" for c, p in zip(self.classes, probs)) + "\n"
             + (f"cross-entropy for the true class 'cat' = -ln p(cat) = {loss:.4f}" if lang == "en" else
                f"真实类别“猫”的交叉熵 = -ln p({cat.zh}) = {loss:.4f}")))
@@ -387,7 +387,7 @@ class ChooserExplorer(Explorer):
         Control("imbalance", tr("class imbalance", "类别不平衡"), ("none", "moderate", "severe"), "none",
                 names={"none": tr("none", "无"), "moderate": tr("moderate", "中度"), "severe": tr("severe", "严重")}),
         Control("output", tr("model output", "模型输出"), ("logits", "probabilities", "scores"), "logits",
-                names={"logits": tr("logits", "logit"), "probabilities": tr("probabilities", "概率"),
+                names={"logits": tr("logits", "对数几率"), "probabilities": tr("probabilities", "概率"),
                        "scores": tr("scores", "分数")}),
         Control("pairing", tr("similarity data", "相似度数据"), ("pairs", "triplets", "classes"), "pairs",
                 names={"pairs": tr("pairs", "样本对"), "triplets": tr("triplets", "三元组"),
