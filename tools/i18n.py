@@ -417,7 +417,10 @@ def search_terms(lang):
     for slug, src in markdown_sections(text):
         if not slug.startswith("glossary"):
             continue
-        for row in src.splitlines():
+        rows = src.splitlines()
+        for i, row in enumerate(rows):
+            if i + 1 < len(rows) and re.match(r"\s*\|?\s*:?-{3,}", rows[i + 1]):
+                continue   # the table's header row
             cells = [c.strip() for c in row.strip().strip("|").split("|")]
             if len(cells) < 2 or not re.search(r"[\u4e00-\u9fff]", cells[1]):
                 continue
