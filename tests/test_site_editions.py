@@ -121,6 +121,7 @@ def test_chinese_launch_and_download_buttons_give_the_chinese_notebook(path):
     nb = path.replace(".html", ".ipynb")
     assert re.search(rf'href="https://mybinder\.org/v2/gh/[^"]+urlpath=lab/tree/zh/{re.escape(nb)}"', page), \
         f"zh/{path}: no Binder link to zh/{nb}"
+    assert (ROOT / "zh" / nb).is_file(), f"the Binder and Colab links open zh/{nb}, which is not in the repository"
     assert re.search(rf'href="https://colab\.research\.google\.com/github/[^"]+/zh/{re.escape(nb)}"', page), \
         f"zh/{path}: no Colab link to zh/{nb}"
     download = re.search(rf'href="([^"]*_sources/{re.escape(nb)})"', page)
