@@ -22,7 +22,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 # Every page of the site; index.html only redirects to the intro, and _static/_sources hold
 # theme fragments and sources, not pages.
 PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-               if p.relative_to(HTML).parts[0] not in ("_static", "_sources")
+               if not {"_static", "_sources"} & set(p.relative_to(HTML).parts)
                and (p.name != "index.html" or p.parent != HTML)) if HTML.is_dir() else []
 CHAPTERS = [p for p in PAGES if re.match(r"book/\d\d_", p)]
 
