@@ -79,8 +79,9 @@ def use_book_style(*, format="retina"):
 
     Returns
     -------
-    dict
-        The rcParams that were set (a copy of :data:`BOOK_STYLE`).
+    None
+        Nothing, so that the call can end the import cell without printing anything;
+        the settings are :data:`BOOK_STYLE`.
 
     Raises
     ------
@@ -101,8 +102,9 @@ def use_book_style(*, format="retina"):
     Examples
     --------
     >>> import lossbook as lb
-    >>> style = lb.plotting.use_book_style()
-    >>> style["xtick.labelsize"] >= lb.plotting.MIN_FONT_SIZE
+    >>> import matplotlib as mpl
+    >>> lb.plotting.use_book_style()
+    >>> mpl.rcParams["xtick.labelsize"] >= lb.plotting.MIN_FONT_SIZE
     True
     """
     if not isinstance(format, str):
@@ -115,12 +117,11 @@ def use_book_style(*, format="retina"):
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: the rcParams are all there is to set
-        return dict(BOOK_STYLE)
+        return
     if get_ipython() is not None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
         set_matplotlib_formats(format)
-    return dict(BOOK_STYLE)
 
 
 def figure(nrows=1, ncols=1, *, width=None, height=3.2, **kwargs):
