@@ -239,7 +239,9 @@ def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=No
     return lines
 
 
-def plot_contour(W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="b", log_levels=True):
+def plot_contour(
+    W, B, J, *, ax=None, path=None, levels=20, xlabel="w", ylabel="b", log_levels=True
+):
     """Contour map of a loss ``J`` over a grid ``(W, B)``, with an optional descent path.
 
     ``path`` is an array of shape ``(k, 2)`` of ``(w, b)`` points. Returns the contour set.
