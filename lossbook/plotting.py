@@ -15,6 +15,8 @@ its size in points times 100/72: the book's smallest text, 8 pt, is 11.1 px.
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib import cbook
+from matplotlib.lines import Line2D
 import numpy as np
 
 # Okabe-Ito: a palette that colour-blind readers can tell apart.
@@ -225,11 +227,13 @@ def plot_curves(x, curves, *, ax=None, xlabel="", ylabel="", title="", styles=No
     styles = styles or {}
     lines = []
     for i, (label, values) in enumerate(curves.items()):
+        # a style's aliases ("ls", "c", "lw") replace the defaults, never clash with them
+        style = cbook.normalize_kwargs(styles.get(label, {}), Line2D)
         kw = {
             "color": COLORS[i % len(COLORS)],
             "linestyle": LINESTYLES[i % len(LINESTYLES)],
-            "lw": 2,
-            **styles.get(label, {}),
+            "linewidth": 2,
+            **style,
         }
         lines.extend(ax.plot(x, values, label=label, **kw))
     ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
