@@ -38,6 +38,7 @@ only). ``site`` builds the website of those sources without executing anything (
 and every inline or display formula, character for character.
 """
 
+import difflib
 import json
 import re
 import shutil
@@ -169,19 +170,27 @@ def save(po, lang, name):
 
 # ---------------------------------------------------------------- extract
 def extract(langs=LANGUAGES):
-    """Bring every catalogue in line with the English: add new units, flag changed ones."""
+    """Bring every catalogue in line with the English: add new units, flag changed ones.
+
+    A unit whose context disappeared (a cell split or renamed, an alt text that moved with its
+    figure) is not thrown away: a new unit with the same English takes its translation as it is,
+    one with similar English (difflib ratio >= 0.8) takes it flagged stale, and the rest stay in
+    the catalogue as obsolete entries (``#~``), as gettext's msgmerge keeps them.
+    """
     report = Counter()
     for lang in langs:
         for name, english in catalogues().items():
             po = load_catalogue(lang, name)
             old = {e.msgctxt: e for e in po if not e.obsolete}
+            obsolete = [e for e in po if e.obsolete]
             new = polib.POFile(wrapwidth=0)
             new.metadata = po.metadata
+            unmatched = []
             for ctx, src in english:
                 entry = old.pop(ctx, None)
                 if entry is None:
                     entry = polib.POEntry(msgctxt=ctx, msgid=src, msgstr="")
-                    report["new"] += 1
+                    unmatched.append(entry)
                 elif entry.msgid != src:
                     if entry.msgstr:
                         entry.previous_msgid = entry.previous_msgid or entry.msgid
@@ -190,7 +199,24 @@ def extract(langs=LANGUAGES):
                         report["changed"] += 1
                     entry.msgid = src
                 new.append(entry)
-            report["removed"] += len(old)
+            orphans = [e for e in list(old.values()) + obsolete if e.msgstr]
+            for entry in unmatched:
+                best = max(orphans, default=None,
+                           key=lambda o: difflib.SequenceMatcher(None, o.msgid, entry.msgid).ratio())
+                ratio = difflib.SequenceMatcher(None, best.msgid, entry.msgid).ratio() if best else 0
+                if best is not None and ratio >= 0.8:
+                    orphans.remove(best)
+                    entry.msgstr = best.msgstr
+                    if ratio < 1:
+                        entry.previous_msgid = best.msgid
+                        entry.flags.append("fuzzy")
+                    report["carried over" if ratio == 1 else "carried over, stale"] += 1
+                else:
+                    report["new"] += 1
+            for entry in orphans:
+                entry.obsolete = True
+                new.append(entry)
+            report["obsolete"] += len(orphans)
             save(new, lang, name)
     return report
 
