@@ -114,6 +114,29 @@ def test_a_changed_english_unit_is_flagged_until_its_translation_is_updated(scra
     assert _status()[0] == 0
 
 
+def test_a_unit_that_moves_keeps_its_translation(scratch):
+    """A cell split or renamed (e.g. an alt text that moves with its figure to a new cell):
+    the same English under a new context keeps its translation; similar English keeps it
+    flagged stale; a translation nothing matches stays in the catalogue as obsolete."""
+    english, tmp = scratch
+    i18n.extract(["zh"])
+    folder = tmp / "units"
+    folder.mkdir()
+    (folder / "c001.zh.md").write_text("**损失**是一个数：{eval}`x_text`。\n", encoding="utf-8")
+    (folder / "c002.zh.md").write_text("第二段。", encoding="utf-8")
+    i18n.load("page", folder)
+    moved, edited = english["page"][0][1], "Second paragraphs."
+    english["page"][:] = [("c101", moved), ("c102", edited), ("c103", "Brand new words, unlike any other.")]
+    report = i18n.extract(["zh"])
+    assert report["carried over"] == 1 and report["carried over, stale"] == 1 and report["new"] == 1, report
+    entries = {e.msgctxt: e for e in i18n.load_catalogue("zh", "page")}
+    assert entries["c101"].msgstr.startswith("**损失**") and "fuzzy" not in entries["c101"].flags
+    assert entries["c102"].msgstr == "第二段。" and "fuzzy" in entries["c102"].flags
+    assert entries["c103"].msgstr == ""
+    bad, text = _status()
+    assert bad == 2 and "[c102]: stale" in text and "[c103]: untranslated" in text, text
+
+
 def test_a_missing_or_broken_translation_fails_the_build_with_the_list(scratch):
     english, tmp = scratch
     i18n.extract(["zh"])
