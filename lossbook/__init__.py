@@ -33,6 +33,7 @@ from .classification import (
     from_one_hot, hinge, hinge_grad, one_hot, zero_one,
 )
 from .chooser import Recommendation, choose_loss
+from .i18n import get_language, set_language
 from .data import blobs, imbalanced_binary, line_data, rare_island, train_test_split, two_blobs
 from .distributions import (
     cross_entropy_pq, cross_entropy_pq_grad, entropy, information,

@@ -1,13 +1,20 @@
-"""Component test: one explorer's static HTML in Chromium, without building the site.
+"""Component tests: the explorers' static HTML in Chromium, without building the site.
 
-The page holds two copies of the same explorer (the duplicate-display bug: the second copy
-used to stay empty). A key press on a slider must redraw that copy's view and only that one.
+- Two copies of one explorer on a page (the duplicate-display bug: the second copy used to
+  stay empty); a key press on a slider redraws that copy's view and only that one.
+- Every state of every explorer, drawn at a desktop column (688 px) and on a phone (360 px):
+  data inside the frame, legend above it (not on the data, not cut off), the controls that
+  cannot change the answer disabled.
+- The language follows the nearest ``lang`` attribute; sliders are wide and have step
+  buttons; panels fill the column; dark mode is dark.
 """
 
 import os
+import re
 import shutil
 
 import pytest
+from explorer_views import BY_NAME, explorer, static_html
 
 from lossbook.explorers import SoftmaxExplorer
 
@@ -15,26 +22,41 @@ sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("LOSSBOOK_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 pytestmark = pytest.mark.skipif(not (os.path.exists(CHROMIUM) or shutil.which("chromium")),
                                 reason="Chromium is not installed")
 
 
 @pytest.fixture(scope="module")
-def page():
-    explorer = SoftmaxExplorer()
-    body = explorer.static_html() + "<hr>" + explorer.static_html()
+def browser():
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("about:", "data:"))
-                   else route.continue_())  # nothing may be fetched
-        page.set_content(f"<!doctype html><html><head><meta charset='utf-8'></head><body>{body}</body></html>")
-        page.errors = errors
-        yield page
+        yield browser
         browser.close()
+
+
+def open_page(browser, body, *, lang="en", width=688, dark=False):
+    """A page whose content column is ``width`` px wide, as on the website (688 px at a 1280 px
+    desktop, 360 px on a 390 px phone); nothing may be fetched."""
+    page = browser.new_page(viewport={"width": width + 30, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("about:", "data:"))
+               else route.continue_())
+    theme = ' data-theme="dark"' if dark else ""
+    page.set_content(f"<!doctype html><html lang='{lang}'{theme}><head><meta charset='utf-8'></head>"
+                     f"<body style='margin:0;padding:15px'><main style='width:{width}px'>{body}</main></body></html>")
+    page.errors = errors
+    return page
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    explorer = SoftmaxExplorer()
+    page = open_page(browser, explorer.static_html() + "<hr>" + explorer.static_html())
+    yield page
+    page.close()
 
 
 def state(page):
@@ -68,3 +90,174 @@ def test_a_slider_redraws_its_own_copy_only(page):
     z_cat = explorer.controls[0].values[index]
     assert after[1]["text"] == explorer.view(z_cat=z_cat, temperature=1.0)["text"]
     assert page.errors == []
+
+
+# --- every state: the geometry the static form draws ---------------------------------------------
+
+WALK = """root => {
+  const inputs = [...root.querySelectorAll('.lb-control input, .lb-control select')];
+  const data = JSON.parse(root.querySelector('script.lb-data').textContent);
+  const bad = [], t0 = performance.now();
+  let drawn = 0;
+  const out = (b, f, tol) => b.x < f.x - tol || b.y < f.y - tol ||
+                             b.x + b.width > f.x + f.width + tol || b.y + b.height > f.y + f.height + tol;
+  for (const key of Object.keys(data.states)) {
+    key.split(',').forEach((v, i) => { inputs[i].value = v; });
+    root.lossbookRender();
+    const view = root.lossbookView(key), inactive = view.inactive || {};
+    data.controls.forEach((c, i) => {
+      if (inputs[i].disabled !== (c.name in inactive)) bad.push([key, c.name, 'disabled', inputs[i].disabled]);
+    });
+    if (!root.querySelector('pre.lb-text').textContent.trim()) bad.push([key, 'no read-out']);
+    root.querySelectorAll('.lb-panel svg').forEach((svg, k) => {
+      drawn++;
+      const frame = svg.querySelector('.lb-frame').getBBox(), W = svg.width.baseVal.value;
+      const legend = svg.querySelector('.lb-legend'), title = svg.querySelector('text[font-weight=bold]').getBBox();
+      if (legend.childNodes.length) {
+        const b = legend.getBBox();
+        if (b.y + b.height > frame.y - 1) bad.push([key, k, 'legend reaches into the axes', b.y + b.height, frame.y]);
+        if (b.y < title.y + title.height - 1) bad.push([key, k, 'legend on the title']);
+        if (b.x < 0 || b.x + b.width > W) bad.push([key, k, 'legend cut off', b.x, b.x + b.width, W]);
+      }
+      svg.querySelectorAll('.lb-data').forEach(d => {
+        const b = d.getBBox(), tol = d.classList.contains('lb-marker') ? 6 : 1.5;
+        if (out(b, frame, tol)) bad.push([key, k, d.tagName, 'outside the axes', b.x, b.y, b.width, b.height]);
+      });
+    });
+  }
+  return {states: Object.keys(data.states).length, drawn, bad: bad.slice(0, 8), ms: performance.now() - t0};
+}"""
+
+
+@pytest.mark.parametrize("name", list(BY_NAME))
+def test_every_state_is_drawn_inside_its_axes_with_the_legend_above(browser, name):
+    """At a desktop column (688 px) and then a phone's (360 px): every state, redrawn."""
+    page = open_page(browser, static_html(name), width=688)
+    try:
+        for width in (688, 360):
+            page.evaluate(f"() => {{ document.querySelector('main').style.width = '{width}px'; }}")
+            result = page.locator(".lb-explorer").evaluate(WALK)
+            assert result["states"] == len(list(explorer(name).states()))
+            assert result["bad"] == [], (width, result["bad"])
+            print(f"{name} at {width} px: {result['states']} states in {result['ms']:.0f} ms")
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+# --- language, sliders, width, dark mode ---------------------------------------------------------
+
+
+def _texts(page, index=0):
+    return page.locator(".lb-explorer").nth(index).evaluate("""root => ({
+        title: root.querySelector('.lb-title').textContent, aria: root.getAttribute('aria-label'),
+        labels: [...root.querySelectorAll('.lb-name')].map(e => e.textContent),
+        options: [...root.querySelectorAll('option')].map(e => e.textContent),
+        svg: [...root.querySelectorAll('svg text')].map(e => e.textContent).join(' '),
+        text: root.querySelector('pre.lb-text').textContent, lang: root.lossbookLanguage})""")
+
+
+def test_the_language_follows_the_nearest_lang_attribute(browser):
+    """One stored output serves both websites: <html lang="zh-CN"> shows Chinese, an English page
+    English, and an element's own lang wins over the page's."""
+    e = explorer("FocalExplorer")
+    html = e.static_html   # each display has its own element id
+    zh_page = open_page(browser, html() + f"<div lang='en'>{html()}</div>", lang="zh-CN")
+    en_page = open_page(browser, html() + f"<section lang='zh'>{html()}</section>", lang="en")
+    try:
+        for chinese in (_texts(zh_page, 0), _texts(en_page, 1)):
+            assert chinese["lang"] == "zh" and chinese["title"] == e.title.zh == chinese["aria"]
+            assert chinese["labels"] == [c.label.zh for c in e.controls]
+            assert chinese["options"][0] == "无" and "焦点损失" in chinese["text"] and "真实类别的概率" in chinese["svg"]
+        for english in (_texts(zh_page, 1), _texts(en_page, 0)):
+            assert english["lang"] == "en" and english["title"] == e.title.en
+            assert english["labels"] == [c.label.en for c in e.controls]
+            assert not CJK.search(english["text"] + english["svg"] + " ".join(english["labels"]))
+        assert zh_page.errors == [] and en_page.errors == []
+    finally:
+        zh_page.close()
+        en_page.close()
+
+
+@pytest.mark.parametrize("width, track", [(688, 340), (360, 170)])
+def test_sliders_have_a_wide_track_and_step_buttons(browser, width, track):
+    """Issue 12: chapter 4's 99-step slider sat on a 129 px track."""
+    page = open_page(browser, static_html("SigmoidLossExplorer"), width=width)
+    try:
+        sizes = page.evaluate("() => [...document.querySelectorAll('input[type=range]')].map(e => e.getBoundingClientRect().width)")
+        assert min(sizes) >= track, sizes
+        root = page.locator(".lb-explorer")
+        before = root.get_attribute("data-state")
+        root.locator(".lb-step").nth(1).click()      # "+" of the first slider: one step
+        key = root.get_attribute("data-state")
+        assert int(key.split(",")[0]) == int(before.split(",")[0]) + 1
+        root.locator(".lb-step").nth(0).click()
+        assert root.get_attribute("data-state") == before
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("width", [688, 360])
+def test_panels_fill_the_column_and_are_drawn_at_their_size(browser, width):
+    page = open_page(browser, static_html("LandscapeExplorer") + static_html("FocalExplorer"),
+                     width=width)
+    try:
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => ({
+            column: root.querySelector('.lb-panels').getBoundingClientRect().width,
+            panels: [...root.querySelectorAll('.lb-panel')].map(p => ({
+                box: p.getBoundingClientRect(), svg: p.querySelector('svg').getBoundingClientRect().width,
+                drawn: p.querySelector('svg').width.baseVal.value}))}))""")
+        for root in boxes:
+            for p in root["panels"]:
+                assert abs(p["svg"] - p["drawn"]) <= 1 and abs(p["box"]["width"] - p["svg"]) <= 1  # 1 px = 1 px
+            if width >= 600:   # side by side: together they span the column
+                right = max(p["box"]["right"] for p in root["panels"])
+                left = min(p["box"]["left"] for p in root["panels"])
+                assert right - left >= root["column"] - 1
+                assert len({p["box"]["top"] for p in root["panels"]}) == 1
+            else:              # stacked: each takes the whole column
+                assert all(p["box"]["width"] >= root["column"] - 1 for p in root["panels"])
+        # on resize the panels are redrawn at the new width
+        page.evaluate("() => { document.querySelector('main').style.width = '520px'; }")
+        page.wait_for_timeout(150)
+        drawn = page.evaluate("() => [...document.querySelectorAll('.lb-panel svg')].map(s => s.width.baseVal.value)")
+        assert max(drawn) <= 520 and drawn != [p["drawn"] for r in boxes for p in r["panels"]]
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def _luminance(css):
+    r, g, b = (int(v) / 255 for v in re.findall(r"\d+", css)[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_dark_mode_is_dark(browser):
+    page = open_page(browser, static_html("ChooserExplorer"), dark=True)
+    try:
+        colours = page.evaluate("""() => { const s = e => getComputedStyle(document.querySelector(e));
+            return {bg: s('.lb-explorer').backgroundColor, fg: s('.lb-explorer').color,
+                    readout: s('pre.lb-text').backgroundColor, readout_fg: s('pre.lb-text').color,
+                    select: s('select').backgroundColor}; }""")
+        assert _luminance(colours["bg"]) < 0.2 and _luminance(colours["readout"]) < 0.25, colours
+        assert _luminance(colours["select"]) < 0.25, colours
+        assert _luminance(colours["fg"]) > 0.75 and _luminance(colours["readout_fg"]) > 0.75, colours
+    finally:
+        page.close()
+
+
+def test_chooser_switches_off_what_the_task_ignores_and_says_why(browser):
+    page = open_page(browser, static_html("ChooserExplorer"))
+    try:
+        task = page.locator("select[name=task]")
+        for value, active in (("margin", []), ("binary", ["imbalance", "output"]), ("similarity", ["pairing"])):
+            task.select_option(label=value)
+            rows = page.evaluate("""() => [...document.querySelectorAll('.lb-control')].slice(1).map(r => ({
+                name: r.querySelector('select').name, off: r.querySelector('select').disabled,
+                why: r.querySelector('.lb-why').textContent}))""")
+            assert [r["name"] for r in rows if not r["off"]] == active
+            assert all((r["why"] == f"not used for the task '{value}'") == r["off"] for r in rows), rows
+        assert page.errors == []
+    finally:
+        page.close()

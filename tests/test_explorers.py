@@ -21,8 +21,11 @@ def html(explorer):
 
 
 def _data(html):
-    return json.loads(re.search(r'<script type="application/json" class="lb-data">(.*?)</script>', html, re.S)
+    """The data the page's script reads, its views expanded as the script expands them."""
+    data = json.loads(re.search(r'<script type="application/json" class="lb-data">(.*?)</script>', html, re.S)
                       .group(1).replace("<\\/", "</"))
+    data["views"] = [ex.framework.expand(v, data["parts"]) for v in data["views"]]
+    return data
 
 
 def _without_ids(html):
@@ -39,15 +42,24 @@ def test_static_form_covers_every_state(explorer, html):
 
 
 def test_static_views_are_the_live_views(explorer, html):
-    """The HTML holds exactly what view() computes: same numbers in the same state."""
+    """The HTML holds exactly what view() computes: same numbers in the same state, in both languages."""
     data = _data(html)
     for key, state in list(explorer.states())[:: max(1, len(data["states"]) // 5)]:
         live = explorer.view(**state)
         stored = data["views"][data["states"][key]]
-        assert stored["text"] == live.get("text", "")
+        assert stored["text"]["en"] == live.get("text", "")
+        assert stored["text"]["zh"] == ex.localize(explorer.view_model(**state), "zh")["text"]
         for p_live, p_stored in zip(live.get("panels", []), stored["panels"]):
             for l_live, l_stored in zip(p_live["lines"], p_stored["lines"]):
                 assert data["arrays"][l_stored["y"]] == l_live["y"]
+
+
+def test_the_stored_views_expand_to_the_full_views(explorer, html):
+    """The HTML stores repeated objects once (compact); expanded, they are the views exactly."""
+    full = json.loads(json.dumps(explorer.static_data()))
+    assert _data(html)["views"] == full["views"]
+    compacted = ex.framework.compact(explorer.static_data())
+    assert len(json.dumps(compacted)) < len(json.dumps(full))
 
 
 def test_controls_have_labels_and_valid_defaults(explorer):
@@ -65,14 +77,14 @@ def test_widget_has_a_labelled_control_per_control(explorer):
     pytest.importorskip("ipywidgets")
     box = explorer.widget()
     described = [child.description for child in box.children if hasattr(child, "description") and child.description]
-    assert described == [c.label for c in explorer.controls]
+    assert described == [c.label.en for c in explorer.controls]
 
 
 def test_landscape_path_descends_for_a_small_rate():
     view = ex.LandscapeExplorer().view(lr=0.02, start="(-2, 8)")
-    assert "diverging" not in view["text"]
+    assert "diverged" not in view["text"]
     view = ex.LandscapeExplorer().view(lr=0.12, start="(-2, 8)")
-    assert "diverging" in view["text"]
+    assert "diverged" in view["text"]
 
 
 def test_sigmoid_explorer_numbers_match_the_losses():
@@ -83,7 +95,7 @@ def test_sigmoid_explorer_numbers_match_the_losses():
 
 def test_wasserstein_explorer_shows_infinite_kl_without_overlap():
     text = ex.WassersteinExplorer().view(shift=4.0)["text"]
-    assert "KL = inf" in text and f"JS = {np.log(2):.4f}" in text
+    assert "KL = ∞" in text and f"JS = {np.log(2):.4f}" in text
 
 
 def test_chooser_explorer_agrees_with_choose_loss():
@@ -98,7 +110,7 @@ def test_widget_updates_when_a_control_changes(explorer):
     box = explorer.widget()
     image = next(c for c in box.children if isinstance(c, w.Image))
     text = [c for c in box.children if isinstance(c, w.HTML)][-1]
-    control = next(c for c in box.children if getattr(c, "description", "") == explorer.controls[0].label)
+    control = next(c for c in box.children if getattr(c, "description", "") == explorer.controls[0].label.en)
     before = (bytes(image.value), text.value)
     values = [v for _, v in control.options]
     control.value = values[(values.index(control.value) + len(values) // 2) % len(values)]

@@ -14,8 +14,12 @@ Python that runs it, whatever --python-version says), and fails (exit 1) if pip 
 file (with the files it includes by -r) does not pin: each file must be complete on its
 own, since Binder installs .binder/requirements.txt alone and lossbook goes on top of it
 with --no-deps (so pyproject.toml's dependencies are added to each resolution). Wheels
-only (pip's rule for a foreign --python-version): a package published only as an sdist
-would fail here; none of ours is. Platform: this machine's (Linux x86-64).
+only (pip's rule for a foreign --python-version), except for the few pins in SDIST_ONLY:
+pure-Python packages with no dependencies that are published as an sdist alone (jieba). Each
+of those is left out of the resolution (nothing depends on it, it depends on nothing) and
+checked on its own with --no-deps, which lets pip read an sdist for a foreign Python: it must
+exist at its pin, accept Python X (Requires-Python), and still declare no dependencies.
+Platform: this machine's (Linux x86-64).
 Needs the package index (PyPI). The root requirements.txt is requirements/test.txt + `-e .`.
 """
 
@@ -39,6 +43,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = [".binder/requirements.txt", "requirements/book.txt", "requirements/test.txt"]
 PYTHONS = ["3.11.5", "3.12", "3.13"]  # the supported CPythons (README); 3.11.5: soupsieve's newest
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
+# pins published as an sdist only: pure Python, no dependencies (checked: see check_sdist)
+SDIST_ONLY = {
+    "jieba": "Chinese word splitting for the Chinese edition's search index; sdist only (0.42.1)",
+}
 
 
 def canonical(name):
@@ -88,11 +96,39 @@ def for_python(path, python):
     return requirements, sorted(constraints.values())
 
 
+def _sdist_only(requirement):
+    m = PIN.match(requirement)
+    return bool(m) and canonical(m.group(1)) in SDIST_ONLY
+
+
+def check_sdist(requirement, python):
+    """One SDIST_ONLY pin on its own: ``(metadata or None, message)``. pip reads the sdist's
+    metadata (--no-deps allows sdists with a foreign --python-version) and checks its
+    Requires-Python against ``python``; it must still declare no dependencies."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        run = subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed",
+                              "--quiet", "--no-deps", "--python-version", python, "--target",
+                              str(Path(tmp) / "target"), "--report", str(report), requirement],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            stderr = "\n".join(ln for ln in run.stderr.splitlines() if not ln.startswith("WARNING: Location"))
+            return None, f"{requirement} (sdist): pip could not resolve it:\n{stderr.strip()[-2000:]}"
+        (meta,) = [i["metadata"] for i in json.loads(report.read_text())["install"]]
+    if meta.get("requires_dist"):
+        return None, (f"{requirement} is in SDIST_ONLY but now declares dependencies "
+                      f"{meta['requires_dist']}: it cannot be checked apart any more")
+    return meta, ""
+
+
 def check(file, python):
     own_deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         requirements, constraints = for_python(ROOT / file, python)
+        sdists = [r for r in requirements if _sdist_only(r)]
+        requirements = [r for r in requirements if not _sdist_only(r)]
+        constraints = [c for c in constraints if not _sdist_only(c)]
         (Path(tmp) / "requirements.txt").write_text("\n".join(requirements) + "\n")
         (Path(tmp) / "constraints.txt").write_text("\n".join(constraints) + "\n")
         cmd = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet",
@@ -108,6 +144,11 @@ def check(file, python):
             return False, f"pip could not resolve it ({seconds:.0f} s):\n{stderr.strip()[-3000:]}"
         installs = {canonical(i["metadata"]["name"]): i["metadata"]["version"]
                     for i in json.loads(report.read_text())["install"]}
+    for requirement in sdists:
+        meta, problem = check_sdist(requirement, python)
+        if meta is None:
+            return False, problem
+        installs[canonical(meta["name"])] = meta["version"]
     pins = pinned(ROOT / file)
     unpinned = sorted(f"{n}=={v}" for n, v in installs.items() if n not in pins)
     off = sorted(f"{n}=={v} (pinned {sorted(pins[n])})" for n, v in installs.items() if n in pins and v not in pins[n])
