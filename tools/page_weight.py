@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 FETCHED = re.compile(r'<(?:script|img|source|iframe)\b[^>]*?\bsrc="([^"#?]+)'
                      r'|<link\b(?=[^>]*\brel="(?:stylesheet|icon|shortcut icon|preload|modulepreload)")'
                      r'[^>]*?\bhref="([^"#?]+)', re.I)
-OWN = ("_images/",)
 COMPRESSIBLE = {".html", ".css", ".js", ".svg", ".json", ".txt", ".map"}
 
 
@@ -43,8 +42,7 @@ def weigh(html_root, page):
         target = (path.parent / ref).resolve()
         if not target.is_file() or target.suffix == ".html":
             continue
-        rel = target.relative_to(html_root.resolve()).as_posix()
-        if rel.startswith(OWN):
+        if "_images" in target.relative_to(html_root.resolve()).parts:   # zh/_images too
             own += sent(target)
         else:
             shared.add(target)
@@ -56,12 +54,19 @@ def chapters(html_root):
 
 
 def table(html_root):
-    rows, shared = {}, set()
+    """{page: (html, html gzip, own assets, sent)}, and the shared assets' bytes and count
+    per edition (the Chinese one under zh/ has its own copy of the theme's files)."""
+    rows, shared = {}, {}
     for page in chapters(html_root):
         raw, gz, own, common = weigh(html_root, page)
         rows[page] = (raw, gz, own, gz + own)
-        shared |= common
-    return rows, sum(sent(p) for p in shared), len(shared)
+        shared.setdefault(page.split("/")[0] if page.startswith("zh/") else "", set()).update(common)
+    return rows, {edition: (sum(sent(p) for p in files), len(files)) for edition, files in shared.items()}
+
+
+def _shared(shared):
+    return "; ".join(f"{edition or 'English'} {kb(size)} KB ({count} files)"
+                     for edition, (size, count) in sorted(shared.items()))
 
 
 def kb(n):
@@ -76,22 +81,21 @@ def main(argv=None):
     now = Path(args.html)
     if not now.is_dir():
         sys.exit(f"no built site at {now}: run `jupyter-book build .` first")
-    rows, shared, count = table(now)
+    rows, shared = table(now)
     if args.before:
-        old, old_shared, old_count = table(Path(args.before))
+        old, old_shared = table(Path(args.before))
         print(f"{'page':38} {'HTML gzip KB':>16} {'sent KB (+ images)':>25}")
         print(f"{'':38} {'before':>7} {'after':>8} {'before':>9} {'after':>7} {'change':>7}")
         for page, row in rows.items():
             if page in old:
                 b, a = old[page], row
                 print(f"{page:38} {kb(b[1]):>7} {kb(a[1]):>8} {kb(b[3]):>9} {kb(a[3]):>7} {(a[3] - b[3]) / b[3]:>+7.0%}")
-        print(f"shared assets, sent once: {kb(old_shared)} KB ({old_count} files) before, "
-              f"{kb(shared)} KB ({count} files) after")
+        print(f"shared assets, sent once per edition: before {_shared(old_shared)}; after {_shared(shared)}")
     else:
         print(f"{'page':38} {'HTML KB':>8} {'gzip KB':>8} {'images KB':>10} {'sent KB':>8}")
         for page, (raw, gz, own, total) in rows.items():
             print(f"{page:38} {kb(raw):>8} {kb(gz):>8} {kb(own):>10} {kb(total):>8}")
-        print(f"shared assets, sent once: {kb(shared)} KB ({count} files)")
+        print(f"shared assets, sent once per edition: {_shared(shared)}")
     return 0
 
 
