@@ -10,7 +10,11 @@
   why and what to install or build to remove it.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +28,20 @@ TIERS = {
 }
 
 
+def _kernels_check_figure_text():
+    """Every IPython kernel the tests start (nbval's, JupyterLab's) runs
+    tests/ipython_startup/ first: it fails a cell whose figure has text below the book's
+    minimum size. A temporary IPYTHONDIR holds that profile, so nothing is written here."""
+    if os.environ.get("LOSSBOOK_TEST_IPYTHONDIR"):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="lossbook-ipython-"))
+    atexit.register(shutil.rmtree, folder, True)
+    shutil.copytree(Path(__file__).parent / "tests" / "ipython_startup", folder / "profile_default" / "startup")
+    os.environ["IPYTHONDIR"] = os.environ["LOSSBOOK_TEST_IPYTHONDIR"] = str(folder)
+
+
 def pytest_configure(config):
+    _kernels_check_figure_text()
     for tier in TIERS:
         config.addinivalue_line("markers", f"{tier}: the {tier} tier (see conftest.py and CONTRIBUTING.md)")
 
