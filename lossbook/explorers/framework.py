@@ -383,6 +383,10 @@ def _has_cjk(text):
     return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
+#: Font size (points) of the live figures' ticks, labels and legends: 11.1 px at their dpi of 80.
+LIVE_PT = 10
+
+
 def render_matplotlib(view):
     """Draw a view dict (words already in one language) with matplotlib (the live renderer).
 
@@ -401,7 +405,11 @@ def render_matplotlib(view):
     # A fixed layout (no constrained layout) and a modest dpi keep a redraw well under 150 ms.
     n = len(panels)
     width, height = (8.6, 3.9) if n > 1 else (6.4, 3.9)
-    fig, axes = plt.subplots(1, n, figsize=(width, height), dpi=80, facecolor="white")
+    # dpi 80: every text at least LIVE_PT = 10 pt is 11 px or more where the image is shown
+    # at its own size (the width of JupyterLab's notebook column).
+    with plt.rc_context({"font.size": LIVE_PT, "xtick.labelsize": LIVE_PT, "ytick.labelsize": LIVE_PT,
+                         "axes.labelsize": LIVE_PT}):
+        fig, axes = plt.subplots(1, n, figsize=(width, height), dpi=80, facecolor="white")
     fig.subplots_adjust(left=0.62 / width, right=1 - 0.15 / width, bottom=0.62 / height, wspace=0.3)
     axes = np.atleast_1d(axes)
     renderer = fig.canvas.get_renderer()
@@ -443,8 +451,8 @@ def _legend_above(ax, renderer, font):
     from matplotlib.font_manager import FontProperties
 
     handles, labels = ax.get_legend_handles_labels()
-    prop = FontProperties(**font, size=9)
-    em = 9 * ax.figure.dpi / 72
+    prop = FontProperties(**font, size=LIVE_PT)
+    em = LIVE_PT * ax.figure.dpi / 72
     # an entry: handle (1.8 em) + pad (0.8 em) + text + column spacing (1 em)
     entries = [renderer.get_text_width_height_descent(label, prop, ismath=False)[0] + 3.6 * em
                for label in labels]
