@@ -25,6 +25,11 @@ What it changes in the website, and why (each is checked by tests/test_site_*.py
   Chinese query into the words the index knows, so "交叉" and "损失函数" find every page that
   uses them. Result snippets come from the article's prose, not from the page contents, code
   or TeX (``lossbook-site.js``).
+- **Lighter figures.** The chapters' figures are 2x PNGs (crisp on high-DPI screens); after
+  the build each PNG under ``_images`` is re-encoded with a 256-colour palette (Pillow's
+  median cut, no dithering) when that is smaller, keeping its resolution and its dpi, so the
+  page weighs about a third of the images as stored (``tools/page_weight.py``). Line plots
+  have few colours; the anti-aliased edges are what the palette approximates.
 - **Lighter pages.** The ipywidgets state that myst-nb embeds from each notebook's metadata
   is dropped: the website shows the explorers' static HTML form and never loads the widget
   JavaScript. So are Thebe's stylesheet and per-page configuration, as its scripts:
@@ -236,8 +241,34 @@ def _configure(app, config):
     config.mathjax3_config = mathjax
 
 
+def _palette_pngs(app, exception):
+    """Re-encode the built PNG figures with a 256-colour palette where that is smaller."""
+    if exception or app.builder.format != "html":
+        return
+    import io
+
+    from PIL import Image
+
+    saved = 0
+    for path in sorted(Path(app.outdir, "_images").glob("*.png")):
+        data = path.read_bytes()
+        with Image.open(io.BytesIO(data)) as image:
+            if image.mode == "P" or (image.mode in ("RGBA", "LA") and image.getextrema()[-1][0] < 255):
+                continue  # already a palette, or really transparent somewhere
+            info = {"dpi": image.info["dpi"]} if "dpi" in image.info else {}
+            small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT,
+                                                   dither=Image.Dither.NONE)
+            out = io.BytesIO()
+            small.save(out, format="PNG", optimize=True, **info)
+        if out.tell() < len(data):
+            path.write_bytes(out.getvalue())
+            saved += len(data) - out.tell()
+    logging.getLogger(__name__).info("lossbook: PNG figures re-encoded with a palette, %d KB saved", saved // 1024)
+
+
 def setup(app):
     app.connect("config-inited", _configure)
+    app.connect("build-finished", _palette_pngs)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", _tag_chinese_in_pages)
     app.add_search_language(SearchEnglishWithChinese)
