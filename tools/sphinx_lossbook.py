@@ -245,24 +245,15 @@ def _palette_pngs(app, exception):
     """Re-encode the built PNG figures with a 256-colour palette where that is smaller."""
     if exception or app.builder.format != "html":
         return
-    import io
-
-    from PIL import Image
+    from png_palette import palette_png   # tools/, on the path as this extension's folder
 
     saved = 0
     for path in sorted(Path(app.outdir, "_images").glob("*.png")):
         data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as image:
-            if image.mode == "P" or (image.mode in ("RGBA", "LA") and image.getextrema()[-1][0] < 255):
-                continue  # already a palette, or really transparent somewhere
-            info = {"dpi": image.info["dpi"]} if "dpi" in image.info else {}
-            small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT,
-                                                   dither=Image.Dither.NONE)
-            out = io.BytesIO()
-            small.save(out, format="PNG", optimize=True, **info)
-        if out.tell() < len(data):
-            path.write_bytes(out.getvalue())
-            saved += len(data) - out.tell()
+        small = palette_png(data)
+        if len(small) < len(data):
+            path.write_bytes(small)
+            saved += len(data) - len(small)
     logging.getLogger(__name__).info("lossbook: PNG figures re-encoded with a palette, %d KB saved", saved // 1024)
 
 
