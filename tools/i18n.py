@@ -341,7 +341,14 @@ EDITIONS = {
     "zh": {
         "dir": "zh",                     # its source folder, and its folder in _build/html/
         "sphinx_language": "zh_CN",      # <html lang="zh-CN">, Sphinx's Chinese search (jieba)
-        "install_line": 'lossbook.set_language("zh")  # explorers: controls and read-outs in Chinese',
+        "install_line": '_ = lossbook.set_language("zh")  # explorers: controls and read-outs in Chinese',
+        # the website's own words around the book's (folded code, solutions)
+        "sphinx_config": {
+            "nb_code_prompt_show": "显示代码",
+            "nb_code_prompt_hide": "隐藏代码",
+            "togglebutton_hint": "点击显示",
+            "togglebutton_hint_hide": "点击隐藏",
+        },
         # its pages' language switch, to the English edition (the English pages' switch to
         # this one is `lossbook_language_switch` in the root _config.yml)
         "switch_back": {"text": "English", "lang": "en", "title": "Read this page in English"},
@@ -416,6 +423,7 @@ def _config(lang, book):
     cfg["nb_execution_mode"] = "off"
     cfg["lossbook_stored_eval"] = True
     cfg["lossbook_language_switch"] = {"href": up, **edition["switch_back"]}
+    cfg.update(edition.get("sphinx_config", {}))
     # the glossary's terms as words of their own for the search index (jieba's user dictionary)
     cfg["html_search_options"] = {"dict": "search_terms.txt"}
     if config.get("html", {}).get("favicon"):

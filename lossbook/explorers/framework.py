@@ -292,6 +292,8 @@ class Explorer:
         explorer on a page each bind their own script. Both languages are in the data; the
         script shows the one of the nearest ``lang`` attribute. While the language is
         Chinese (:func:`lossbook.set_language`), the element carries ``lang="zh-CN"`` itself.
+        Where its script does not run (JupyterLab does not run the scripts of a notebook it
+        has not trusted), it shows one line in both languages: run the cell to use it.
         """
         data = json.dumps(compact(self.static_data()), separators=(",", ":"),
                           ensure_ascii=False).replace("</", "<\\/")
@@ -300,6 +302,9 @@ class Explorer:
         return (f'<div class="lb-explorer" id="{uid}"{lang} role="group" '
                 f'aria-label="{html.escape(localize(self.title))}">'
                 f'<script type="application/json" class="lb-data">{data}</script>'
+                # where scripts do not run (an untrusted notebook in JupyterLab) this line is
+                # all the output shows; the script removes it
+                '<p class="lb-hint">Run this cell to use the explorer · 运行此单元格即可使用探索器</p>'
                 f"<style>{asset('explorer.css')}</style><script>{asset('explorer.js')}"
                 f"\nlossbookExplorer(document.getElementById('{uid}'));</script>"
                 "</div>")

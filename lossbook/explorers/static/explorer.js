@@ -9,6 +9,8 @@
 var lossbookExplorer = window.lossbookExplorer || (window.lossbookExplorer = function (root) {
   'use strict';
   var data = JSON.parse(root.querySelector('script.lb-data').textContent);
+  var hint = root.querySelector('.lb-hint');  // shown only where scripts do not run
+  if (hint) hint.remove();
   var NS = 'http://www.w3.org/2000/svg', FONT = 12, ROW = 17, INK = '#111';
   var holder = root.closest('[lang]');
   var lang = holder && /^zh([-_]|$)/i.test(holder.getAttribute('lang')) ? 'zh' : 'en';
