@@ -275,7 +275,11 @@ AXE_RUN_JS = """([context, options]) => { window.lbAxe = axe.run(context,
 PHONE_LAYOUT_JS = """() => ({
     wide: document.documentElement.scrollWidth,
     maths: [...document.querySelectorAll('mjx-container[display="true"]')]
-        .filter(m => m.getBoundingClientRect().right > innerWidth + 1).length})"""
+        .filter(m => m.getBoundingClientRect().right > innerWidth + 1).length,
+    squashed: [...document.querySelectorAll('article img')].filter(i => i.naturalWidth > 0)
+        .filter(i => { const r = i.getBoundingClientRect();
+                       return Math.abs(r.width / r.height - i.naturalWidth / i.naturalHeight) > 0.02 * i.naturalWidth / i.naturalHeight; })
+        .map(i => i.alt.slice(0, 50))})"""
 
 
 def _axe_everywhere(pages, mode, found):
@@ -365,10 +369,11 @@ def test_accessibility_axe(walked, path, report):
 @pytest.mark.parametrize("path", PAGES)
 def test_phone_layout_and_screenshots(walked, path):
     """At 390 px nothing widens the page (display maths and tables scroll inside their
-    boxes); every chapter has its four screenshots (1280/390 px, light/dark)."""
+    boxes), figures shrink with their shape kept; every chapter has its four screenshots (1280/390 px, light/dark)."""
     phone = walked[path]["phone"]
     assert phone["wide"] <= PHONE, f"the page is {phone['wide']} px wide on a {PHONE} px phone"
     assert phone["maths"] == 0, f"{phone['maths']} display equations reach past the screen's edge"
+    assert not phone["squashed"], f"figures shown with another aspect ratio than their own: {phone['squashed'][:3]}"
     if path in CHAPTERS:
         shots = walked[path]["shots"]
         assert len(shots) == 4 and all(s.stat().st_size > 10_000 for s in shots), shots
