@@ -6,6 +6,7 @@ Not a test module (pytest collects only test_*.py).
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -202,3 +203,14 @@ def copy_book(root, dest):
     shutil.copytree(Path(root) / "book", Path(dest) / "book",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     return Path(dest)
+
+
+def assert_lab_extensions_ok(process):
+    """``process``: a running ``jupyter labextension list`` (Popen, text pipes). Both extensions
+    the book needs are enabled and OK, and none is reported incompatible."""
+    out, err = process.communicate(timeout=60)
+    listing = re.sub(r"\x1b\[[0-9;]*m", "", out + err)  # the list goes to stderr
+    for name in ("jupyterlab-myst", "@jupyter-widgets/jupyterlab-manager"):
+        line = next((ln for ln in listing.splitlines() if ln.strip().startswith(name + " ")), "")
+        assert "enabled" in line and line.rstrip().split()[3] == "OK", f"{name}:\n{listing}"
+    assert "is not compatible" not in listing, listing

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from lab_helpers import CURRENT, chromium_available, chromium_page, jupyter_lab, open_notebook, run_in_kernel
+from lab_helpers import CURRENT, assert_lab_extensions_ok, chromium_available, chromium_page, jupyter_lab, open_notebook, run_in_kernel
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / ".binder"
@@ -124,9 +124,4 @@ def test_binder_environment_is_consistent_and_lean(binder_env):
     names = {re.sub(r"[-_.]+", "-", p["name"]).lower() for p in
              json.loads(_run([uv.find_uv_bin(), "pip", "list", "--python", python, "--format", "json"]))}
     assert not names & NOT_FOR_READERS, f"not for Binder: {sorted(names & NOT_FOR_READERS)}"
-    out, err = binder_env[1].communicate(timeout=60)
-    listing = re.sub(r"\x1b\[[0-9;]*m", "", out + err)  # the list goes to stderr
-    for name in ("jupyterlab-myst", "@jupyter-widgets/jupyterlab-manager"):
-        line = next((ln for ln in listing.splitlines() if ln.strip().startswith(name + " ")), "")
-        assert "enabled" in line and line.rstrip().split()[3] == "OK", f"{name}:\n{listing}"
-    assert "is not compatible" not in listing, listing
+    assert_lab_extensions_ok(binder_env[1])

@@ -90,7 +90,8 @@ def _status(lang="zh"):
     return bad, out.getvalue()
 
 
-def test_a_changed_english_unit_is_flagged_until_its_translation_is_updated(scratch):
+def _translate_both_units(scratch):
+    """Extract the scratch page and translate its two units; return (english, the units' folder)."""
     english, tmp = scratch
     i18n.extract(["zh"])
     folder = tmp / "units"
@@ -98,6 +99,11 @@ def test_a_changed_english_unit_is_flagged_until_its_translation_is_updated(scra
     (folder / "c001.zh.md").write_text("**损失**是一个数：{eval}`x_text`。\n", encoding="utf-8")
     (folder / "c002.zh.md").write_text("第二段。", encoding="utf-8")
     assert i18n.load("page", folder) == 2
+    return english, folder
+
+
+def test_a_changed_english_unit_is_flagged_until_its_translation_is_updated(scratch):
+    english, folder = _translate_both_units(scratch)
     assert _status() [0] == 0
     english["page"][0] = ("c001", "A **loss** is one number: {eval}`x_text`.\n")   # the English changes
     report = i18n.extract(["zh"])
@@ -116,15 +122,9 @@ def test_a_changed_english_unit_is_flagged_until_its_translation_is_updated(scra
 
 def test_a_unit_that_moves_keeps_its_translation(scratch):
     """A cell split or renamed (e.g. an alt text that moves with its figure to a new cell):
-    the same English under a new context keeps its translation; similar English keeps it
-    flagged stale; a translation nothing matches stays in the catalogue as obsolete."""
-    english, tmp = scratch
-    i18n.extract(["zh"])
-    folder = tmp / "units"
-    folder.mkdir()
-    (folder / "c001.zh.md").write_text("**损失**是一个数：{eval}`x_text`。\n", encoding="utf-8")
-    (folder / "c002.zh.md").write_text("第二段。", encoding="utf-8")
-    i18n.load("page", folder)
+    the same English under a new context keeps its translation; similar English keeps it,
+    flagged stale; new English starts untranslated."""
+    english, folder = _translate_both_units(scratch)
     moved, edited = english["page"][0][1], "Second paragraphs."
     english["page"][:] = [("c101", moved), ("c102", edited), ("c103", "Brand new words, unlike any other.")]
     report = i18n.extract(["zh"])

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lab_helpers import (CURRENT, RAW_MARKUP, chromium_available, chromium_page, close_current,
+from lab_helpers import (CURRENT, RAW_MARKUP, assert_lab_extensions_ok, chromium_available, chromium_page, close_current,
                          copy_book, http, jupyter_lab, markdown_text, start_kernels_on_open,
                          open_notebook)
 
@@ -251,9 +251,4 @@ def test_pneumonia_section_screenshot_and_live_explorer(lab, tmp_path_factory):
 def test_jupyterlab_myst_and_widgets_extensions_are_enabled(lab):
     """`jupyter labextension list` (started with the server, it takes seconds) reports both
     extensions enabled and OK, with no incompatibility."""
-    out, err = lab[3].communicate(timeout=60)
-    listing = re.sub(r"\x1b\[[0-9;]*m", "", out + err)  # the list goes to stderr
-    for name in ("jupyterlab-myst", "@jupyter-widgets/jupyterlab-manager"):
-        line = next((ln for ln in listing.splitlines() if ln.strip().startswith(name + " ")), "")
-        assert "enabled" in line and line.rstrip().split()[3] == "OK", f"{name}:\n{listing}"
-    assert "is not compatible" not in listing, listing
+    assert_lab_extensions_ok(lab[3])
