@@ -168,8 +168,9 @@ def _fit_limits(lines, axis):
 
 
 def _round(values):
+    # Python floats (tolist) format and test ~5x faster than NumPy scalars, with the same result
     a = np.atleast_1d(np.asarray(values, dtype=float))
-    return [None if not np.isfinite(v) else float(f"{v:.4g}") for v in a]
+    return [float(f"{v:.4g}") if math.isfinite(v) else None for v in a.tolist()]
 
 
 # --- the explorer ----------------------------------------------------------------------------
