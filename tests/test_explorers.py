@@ -3,21 +3,31 @@
 import json
 import re
 
+import explorer_views
 import numpy as np
 import pytest
 
 import lossbook as lb
 from lossbook import explorers as ex
 
+
 @pytest.fixture(scope="module", params=ex.EXPLORERS, ids=lambda c: c.__name__)
 def explorer(request):
-    return request.param()
+    """One instance per explorer, shared with the other explorer test modules (explorer_views)."""
+    return explorer_views.explorer(request.param.__name__)
 
 
 @pytest.fixture(scope="module")
 def html(explorer):
-    """The static form, computed once per explorer (it evaluates every state)."""
-    return explorer.static_html()
+    """The static form, computed once per explorer and process (it evaluates every state)."""
+    return explorer_views.static_html(type(explorer).__name__)
+
+
+@pytest.fixture(scope="module")
+def widget(explorer):
+    """The live form, built once per explorer (each build draws a figure)."""
+    pytest.importorskip("ipywidgets")
+    return explorer.widget()
 
 
 def _data(html):
@@ -56,9 +66,9 @@ def test_static_views_are_the_live_views(explorer, html):
 
 def test_the_stored_views_expand_to_the_full_views(explorer, html):
     """The HTML stores repeated objects once (compact); expanded, they are the views exactly."""
-    full = json.loads(json.dumps(explorer.static_data()))
+    full = explorer_views.static_data(type(explorer).__name__)  # computed apart from the HTML
     assert _data(html)["views"] == full["views"]
-    compacted = ex.framework.compact(explorer.static_data())
+    compacted = ex.framework.compact(full)  # compact works on its own copy
     assert len(json.dumps(compacted)) < len(json.dumps(full))
 
 
@@ -73,9 +83,8 @@ def test_mime_bundle_offers_html_outside_a_kernel(explorer, html):
     assert "application/vnd.jupyter.widget-view+json" not in bundle  # no kernel here
 
 
-def test_widget_has_a_labelled_control_per_control(explorer):
-    pytest.importorskip("ipywidgets")
-    box = explorer.widget()
+def test_widget_has_a_labelled_control_per_control(explorer, widget):
+    box = widget
     described = [child.description for child in box.children if hasattr(child, "description") and child.description]
     assert described == [c.label.en for c in explorer.controls]
 
@@ -104,10 +113,10 @@ def test_chooser_explorer_agrees_with_choose_loss():
     assert text == str(lb.choose_loss("binary", imbalance="severe"))
 
 
-def test_widget_updates_when_a_control_changes(explorer):
+def test_widget_updates_when_a_control_changes(explorer, widget):
     """Live form: moving a control redraws (the picture or the text changes)."""
     w = pytest.importorskip("ipywidgets")
-    box = explorer.widget()
+    box = widget
     image = next(c for c in box.children if isinstance(c, w.Image))
     text = [c for c in box.children if isinstance(c, w.HTML)][-1]
     control = next(c for c in box.children if getattr(c, "description", "") == explorer.controls[0].label.en)
