@@ -19,13 +19,22 @@ from lossbook.registry import LOSSES
 
 from registry_inputs import draw_args, hyper_variants
 
-torch = pytest.importorskip("torch", reason="PyTorch is a test-only reference and is not installed: pip install torch==2.13.0 (for the CPU build on Linux add --index-url https://download.pytorch.org/whl/cpu)")
-scipy_special = pytest.importorskip("scipy.special")
-scipy_stats = pytest.importorskip("scipy.stats")
-scipy_distance = pytest.importorskip("scipy.spatial.distance")
-sk_metrics = pytest.importorskip("sklearn.metrics")
-sk_loss = pytest.importorskip("sklearn._loss.loss")
-F = torch.nn.functional
+# The references are imported when the first test runs, not when the module is collected:
+# torch, scipy and scikit-learn cost every pytest process (each xdist worker collects every
+# file) about 3-4 CPU-s
+torch = scipy_special = scipy_stats = scipy_distance = sk_metrics = sk_loss = F = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _import_references():
+    global torch, scipy_special, scipy_stats, scipy_distance, sk_metrics, sk_loss, F
+    torch = pytest.importorskip("torch", reason="PyTorch is a test-only reference and is not installed: pip install torch==2.13.0 (for the CPU build on Linux add --index-url https://download.pytorch.org/whl/cpu)")
+    scipy_special = pytest.importorskip("scipy.special")
+    scipy_stats = pytest.importorskip("scipy.stats")
+    scipy_distance = pytest.importorskip("scipy.spatial.distance")
+    sk_metrics = pytest.importorskip("sklearn.metrics")
+    sk_loss = pytest.importorskip("sklearn._loss.loss")
+    F = torch.nn.functional
 
 TOL = dict(rtol=1e-10, atol=1e-12)
 
