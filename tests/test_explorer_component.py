@@ -36,27 +36,38 @@ def browser():
         browser.close()
 
 
-def open_page(browser, body, *, lang="en", width=688, dark=False):
-    """A page whose content column is ``width`` px wide, as on the website (688 px at a 1280 px
-    desktop, 360 px on a 390 px phone); nothing may be fetched."""
-    page = browser.new_page(viewport={"width": width + 30, "height": 900})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("about:", "data:"))
-               else route.continue_())
-    theme = ' data-theme="dark"' if dark else ""
-    page.set_content(f"<!doctype html><html lang='{lang}'{theme}><head><meta charset='utf-8'></head>"
-                     f"<body style='margin:0;padding:15px'><main style='width:{width}px'>{body}</main></body></html>")
-    page.errors = errors
-    return page
-
-
 @pytest.fixture(scope="module")
-def page(browser):
+def tab(browser):
+    """One browser tab for the module: every page below is a new document in it (its own
+    window and scripts, see ``open_page``), but its renderer process starts once, not once per
+    page (~0.5-1 CPU-s each); nothing may be fetched."""
+    tab = browser.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("about:", "data:"))
+              else route.continue_())
+    yield tab
+    tab.close()
+
+
+def open_page(tab, body, *, lang="en", width=688, dark=False):
+    """A page whose content column is ``width`` px wide, as on the website (688 px at a 1280 px
+    desktop, 360 px on a 390 px phone), in ``tab``. Navigating to about:blank first gives it a
+    new window: nothing of the page before (scripts, globals, DOM, errors) is left."""
+    tab.goto("about:blank")
+    assert tab.evaluate("typeof window.lossbookExplorer") == "undefined"  # a new window
+    tab.errors = []
+    tab.set_viewport_size({"width": width + 30, "height": 900})
+    theme = ' data-theme="dark"' if dark else ""
+    tab.set_content(f"<!doctype html><html lang='{lang}'{theme}><head><meta charset='utf-8'></head>"
+                    f"<body style='margin:0;padding:15px'><main style='width:{width}px'>{body}</main></body></html>")
+    return tab
+
+
+@pytest.fixture
+def page(tab):
     explorer = SoftmaxExplorer()
-    page = open_page(browser, explorer.static_html() + "<hr>" + explorer.static_html())
-    yield page
-    page.close()
+    return open_page(tab, explorer.static_html() + "<hr>" + explorer.static_html())
 
 
 def state(page):
@@ -130,19 +141,16 @@ WALK = """root => {
 
 
 @pytest.mark.parametrize("name", list(BY_NAME))
-def test_every_state_is_drawn_inside_its_axes_with_the_legend_above(browser, name):
+def test_every_state_is_drawn_inside_its_axes_with_the_legend_above(tab, name):
     """At a desktop column (688 px) and then a phone's (360 px): every state, redrawn."""
-    page = open_page(browser, static_html(name), width=688)
-    try:
-        for width in (688, 360):
-            page.evaluate(f"() => {{ document.querySelector('main').style.width = '{width}px'; }}")
-            result = page.locator(".lb-explorer").evaluate(WALK)
-            assert result["states"] == len(list(explorer(name).states()))
-            assert result["bad"] == [], (width, result["bad"])
-            print(f"{name} at {width} px: {result['states']} states in {result['ms']:.0f} ms")
-        assert page.errors == []
-    finally:
-        page.close()
+    page = open_page(tab, static_html(name), width=688)
+    for width in (688, 360):
+        page.evaluate(f"() => {{ document.querySelector('main').style.width = '{width}px'; }}")
+        result = page.locator(".lb-explorer").evaluate(WALK)
+        assert result["states"] == len(list(explorer(name).states()))
+        assert result["bad"] == [], (width, result["bad"])
+        print(f"{name} at {width} px: {result['states']} states in {result['ms']:.0f} ms")
+    assert page.errors == []
 
 
 # --- language, sliders, width, dark mode ---------------------------------------------------------
@@ -157,75 +165,68 @@ def _texts(page, index=0):
         text: root.querySelector('pre.lb-text').textContent, lang: root.lossbookLanguage})""")
 
 
-def test_the_language_follows_the_nearest_lang_attribute(browser):
+def test_the_language_follows_the_nearest_lang_attribute(tab):
     """One stored output serves both websites: <html lang="zh-CN"> shows Chinese, an English page
     English, and an element's own lang wins over the page's."""
     e = explorer("FocalExplorer")
     html = e.static_html   # each display has its own element id
-    zh_page = open_page(browser, html() + f"<div lang='en'>{html()}</div>", lang="zh-CN")
-    en_page = open_page(browser, html() + f"<section lang='zh'>{html()}</section>", lang="en")
-    try:
-        for chinese in (_texts(zh_page, 0), _texts(en_page, 1)):
-            assert chinese["lang"] == "zh" and chinese["title"] == e.title.zh == chinese["aria"]
-            assert chinese["labels"] == [c.label.zh for c in e.controls]
-            assert chinese["options"][0] == "无" and "焦点损失" in chinese["text"] and "真实类别的概率" in chinese["svg"]
-        for english in (_texts(zh_page, 1), _texts(en_page, 0)):
-            assert english["lang"] == "en" and english["title"] == e.title.en
-            assert english["labels"] == [c.label.en for c in e.controls]
-            assert not CJK.search(english["text"] + english["svg"] + " ".join(english["labels"]))
-        assert zh_page.errors == [] and en_page.errors == []
-    finally:
-        zh_page.close()
-        en_page.close()
+    page = open_page(tab, html() + f"<div lang='en'>{html()}</div>", lang="zh-CN")
+    zh_page = [_texts(page, 0), _texts(page, 1)]
+    zh_errors = page.errors
+    page = open_page(tab, html() + f"<section lang='zh'>{html()}</section>", lang="en")
+    en_page = [_texts(page, 0), _texts(page, 1)]
+    for chinese in (zh_page[0], en_page[1]):
+        assert chinese["lang"] == "zh" and chinese["title"] == e.title.zh == chinese["aria"]
+        assert chinese["labels"] == [c.label.zh for c in e.controls]
+        assert chinese["options"][0] == "无" and "焦点损失" in chinese["text"] and "真实类别的概率" in chinese["svg"]
+    for english in (zh_page[1], en_page[0]):
+        assert english["lang"] == "en" and english["title"] == e.title.en
+        assert english["labels"] == [c.label.en for c in e.controls]
+        assert not CJK.search(english["text"] + english["svg"] + " ".join(english["labels"]))
+    assert zh_errors == [] and page.errors == []
 
 
 @pytest.mark.parametrize("width, track", [(688, 340), (360, 170)])
-def test_sliders_have_a_wide_track_and_step_buttons(browser, width, track):
+def test_sliders_have_a_wide_track_and_step_buttons(tab, width, track):
     """Issue 12: chapter 4's 99-step slider sat on a 129 px track."""
-    page = open_page(browser, static_html("SigmoidLossExplorer"), width=width)
-    try:
-        sizes = page.evaluate("() => [...document.querySelectorAll('input[type=range]')].map(e => e.getBoundingClientRect().width)")
-        assert min(sizes) >= track, sizes
-        root = page.locator(".lb-explorer")
-        before = root.get_attribute("data-state")
-        root.locator(".lb-step").nth(1).click()      # "+" of the first slider: one step
-        key = root.get_attribute("data-state")
-        assert int(key.split(",")[0]) == int(before.split(",")[0]) + 1
-        root.locator(".lb-step").nth(0).click()
-        assert root.get_attribute("data-state") == before
-        assert page.errors == []
-    finally:
-        page.close()
+    page = open_page(tab, static_html("SigmoidLossExplorer"), width=width)
+    sizes = page.evaluate("() => [...document.querySelectorAll('input[type=range]')].map(e => e.getBoundingClientRect().width)")
+    assert min(sizes) >= track, sizes
+    root = page.locator(".lb-explorer")
+    before = root.get_attribute("data-state")
+    root.locator(".lb-step").nth(1).click()      # "+" of the first slider: one step
+    key = root.get_attribute("data-state")
+    assert int(key.split(",")[0]) == int(before.split(",")[0]) + 1
+    root.locator(".lb-step").nth(0).click()
+    assert root.get_attribute("data-state") == before
+    assert page.errors == []
 
 
 @pytest.mark.parametrize("width", [688, 360])
-def test_panels_fill_the_column_and_are_drawn_at_their_size(browser, width):
-    page = open_page(browser, static_html("LandscapeExplorer") + static_html("FocalExplorer"),
+def test_panels_fill_the_column_and_are_drawn_at_their_size(tab, width):
+    page = open_page(tab, static_html("LandscapeExplorer") + static_html("FocalExplorer"),
                      width=width)
-    try:
-        boxes = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => ({
-            column: root.querySelector('.lb-panels').getBoundingClientRect().width,
-            panels: [...root.querySelectorAll('.lb-panel')].map(p => ({
-                box: p.getBoundingClientRect(), svg: p.querySelector('svg').getBoundingClientRect().width,
-                drawn: p.querySelector('svg').width.baseVal.value}))}))""")
-        for root in boxes:
-            for p in root["panels"]:
-                assert abs(p["svg"] - p["drawn"]) <= 1 and abs(p["box"]["width"] - p["svg"]) <= 1  # 1 px = 1 px
-            if width >= 600:   # side by side: together they span the column
-                right = max(p["box"]["right"] for p in root["panels"])
-                left = min(p["box"]["left"] for p in root["panels"])
-                assert right - left >= root["column"] - 1
-                assert len({p["box"]["top"] for p in root["panels"]}) == 1
-            else:              # stacked: each takes the whole column
-                assert all(p["box"]["width"] >= root["column"] - 1 for p in root["panels"])
-        # on resize the panels are redrawn at the new width
-        page.evaluate("() => { document.querySelector('main').style.width = '520px'; }")
-        page.wait_for_timeout(150)
-        drawn = page.evaluate("() => [...document.querySelectorAll('.lb-panel svg')].map(s => s.width.baseVal.value)")
-        assert max(drawn) <= 520 and drawn != [p["drawn"] for r in boxes for p in r["panels"]]
-        assert page.errors == []
-    finally:
-        page.close()
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.lb-explorer')].map(root => ({
+        column: root.querySelector('.lb-panels').getBoundingClientRect().width,
+        panels: [...root.querySelectorAll('.lb-panel')].map(p => ({
+            box: p.getBoundingClientRect(), svg: p.querySelector('svg').getBoundingClientRect().width,
+            drawn: p.querySelector('svg').width.baseVal.value}))}))""")
+    for root in boxes:
+        for p in root["panels"]:
+            assert abs(p["svg"] - p["drawn"]) <= 1 and abs(p["box"]["width"] - p["svg"]) <= 1  # 1 px = 1 px
+        if width >= 600:   # side by side: together they span the column
+            right = max(p["box"]["right"] for p in root["panels"])
+            left = min(p["box"]["left"] for p in root["panels"])
+            assert right - left >= root["column"] - 1
+            assert len({p["box"]["top"] for p in root["panels"]}) == 1
+        else:              # stacked: each takes the whole column
+            assert all(p["box"]["width"] >= root["column"] - 1 for p in root["panels"])
+    # on resize the panels are redrawn at the new width
+    page.evaluate("() => { document.querySelector('main').style.width = '520px'; }")
+    page.wait_for_timeout(150)
+    drawn = page.evaluate("() => [...document.querySelectorAll('.lb-panel svg')].map(s => s.width.baseVal.value)")
+    assert max(drawn) <= 520 and drawn != [p["drawn"] for r in boxes for p in r["panels"]]
+    assert page.errors == []
 
 
 def _luminance(css):
@@ -233,31 +234,25 @@ def _luminance(css):
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_dark_mode_is_dark(browser):
-    page = open_page(browser, static_html("ChooserExplorer"), dark=True)
-    try:
-        colours = page.evaluate("""() => { const s = e => getComputedStyle(document.querySelector(e));
-            return {bg: s('.lb-explorer').backgroundColor, fg: s('.lb-explorer').color,
-                    readout: s('pre.lb-text').backgroundColor, readout_fg: s('pre.lb-text').color,
-                    select: s('select').backgroundColor}; }""")
-        assert _luminance(colours["bg"]) < 0.2 and _luminance(colours["readout"]) < 0.25, colours
-        assert _luminance(colours["select"]) < 0.25, colours
-        assert _luminance(colours["fg"]) > 0.75 and _luminance(colours["readout_fg"]) > 0.75, colours
-    finally:
-        page.close()
+def test_dark_mode_is_dark(tab):
+    page = open_page(tab, static_html("ChooserExplorer"), dark=True)
+    colours = page.evaluate("""() => { const s = e => getComputedStyle(document.querySelector(e));
+        return {bg: s('.lb-explorer').backgroundColor, fg: s('.lb-explorer').color,
+                readout: s('pre.lb-text').backgroundColor, readout_fg: s('pre.lb-text').color,
+                select: s('select').backgroundColor}; }""")
+    assert _luminance(colours["bg"]) < 0.2 and _luminance(colours["readout"]) < 0.25, colours
+    assert _luminance(colours["select"]) < 0.25, colours
+    assert _luminance(colours["fg"]) > 0.75 and _luminance(colours["readout_fg"]) > 0.75, colours
 
 
-def test_chooser_switches_off_what_the_task_ignores_and_says_why(browser):
-    page = open_page(browser, static_html("ChooserExplorer"))
-    try:
-        task = page.locator("select[name=task]")
-        for value, active in (("margin", []), ("binary", ["imbalance", "output"]), ("similarity", ["pairing"])):
-            task.select_option(label=value)
-            rows = page.evaluate("""() => [...document.querySelectorAll('.lb-control')].slice(1).map(r => ({
-                name: r.querySelector('select').name, off: r.querySelector('select').disabled,
-                why: r.querySelector('.lb-why').textContent}))""")
-            assert [r["name"] for r in rows if not r["off"]] == active
-            assert all((r["why"] == f"not used for the task '{value}'") == r["off"] for r in rows), rows
-        assert page.errors == []
-    finally:
-        page.close()
+def test_chooser_switches_off_what_the_task_ignores_and_says_why(tab):
+    page = open_page(tab, static_html("ChooserExplorer"))
+    task = page.locator("select[name=task]")
+    for value, active in (("margin", []), ("binary", ["imbalance", "output"]), ("similarity", ["pairing"])):
+        task.select_option(label=value)
+        rows = page.evaluate("""() => [...document.querySelectorAll('.lb-control')].slice(1).map(r => ({
+            name: r.querySelector('select').name, off: r.querySelector('select').disabled,
+            why: r.querySelector('.lb-why').textContent}))""")
+        assert [r["name"] for r in rows if not r["off"]] == active
+        assert all((r["why"] == f"not used for the task '{value}'") == r["off"] for r in rows), rows
+    assert page.errors == []
