@@ -115,6 +115,10 @@ def chromium_page(base):
             errors = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: errors.append(str(e)))
+            # JupyterLab and jupyterlab-myst log hundreds of debug lines per notebook, each sent
+            # with its arguments through the DevTools protocol to Playwright and to this process,
+            # for nothing: only errors are kept. Errors and warnings still go out.
+            page.add_init_script("for (const level of ['debug', 'log', 'info']) console[level] = () => {};")
             page.goto(f"{base}/lab?reset")
             page.wait_for_function("window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
             page.wait_for_selector(".jp-LauncherCard, .jp-DirListing", timeout=60_000)
@@ -140,33 +144,46 @@ RENDERED_MARKDOWN = (".jp-MarkdownCell .jp-InputArea > "
                      ":not(.jp-InputArea-editor):not(.jp-InputArea-prompt):not(jp-toolbar)")
 
 
-def open_notebook(page, path, timeout=60):
+def open_notebook(page, path, timeout=60, quiet_ms=200):
     """Open path (relative to the server's root) in JupyterLab, wait until every Markdown cell
-    is rendered and the rendered text stops changing; return the number of cells."""
+    is rendered and the rendered Markdown stops changing; return the number of cells.
+
+    One call into the page: it checks the cells when the notebook's DOM changes (a
+    MutationObserver, no polling from Python), then waits until nothing in the notebook has
+    changed for quiet_ms (maths and late renders), which covers any change of the text."""
     page.evaluate("async path => { await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'}); }", path)
-    page.wait_for_function(
-        """path => { const w = window.jupyterapp.shell.currentWidget;
-                     return w && w.context && w.context.path === path && w.context.isReady; }""",
-        arg=path, timeout=timeout * 1000, polling=100)
-    # every Markdown cell with text in its source, beyond fences, labels and options (e.g. a
-    # lone {solution-end}), shows some: jupyterlab-myst renders late
-    page.wait_for_function(
-        """sel => { const cells = window.jupyterapp.shell.currentWidget.content.widgets;
-                    return cells.length > 0 && cells.every(c => c.model.type !== 'markdown' ||
-                      (c.rendered && (!/\\w/.test(c.model.sharedModel.source.split('\\n')
-                         .filter(l => !/^\\s*(```|:::|\\(.*\\)=\\s*$|:[\\w-]+:)/.test(l)).join(' ')) ||
-                       Array.from(c.node.querySelectorAll(sel)).some(e => e.textContent.trim() || e.querySelector('img'))))); }""",
-        arg=RENDERED_MARKDOWN.replace(".jp-MarkdownCell ", ""), timeout=timeout * 1000,
-        polling=250)   # every 250 ms, not every animation frame: the check walks every cell
-    # then maths and late renders: wait until the text stops changing
-    previous, deadline = None, time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        text = markdown_text(page)
-        if text == previous:
-            break
-        previous = text
-        time.sleep(0.15)
-    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length")
+    return page.evaluate(
+        """async ([path, sel, timeoutMs, quietMs]) => {
+             const app = window.jupyterapp, deadline = performance.now() + timeoutMs;
+             const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+             const current = () => { const w = app.shell.currentWidget;
+                                     return w && w.context && w.context.path === path && w.context.isReady ? w : null; };
+             while (!current()) {
+               if (performance.now() > deadline) throw new Error(`${path}: not open after ${timeoutMs} ms`);
+               await sleep(100);
+             }
+             const w = current();
+             // every Markdown cell with text in its source, beyond fences, labels and options
+             // (e.g. a lone {solution-end}), shows some: jupyterlab-myst renders late
+             const rendered = () => { const cells = w.content.widgets;
+               return cells.length > 0 && cells.every(c => c.model.type !== 'markdown' ||
+                 (c.rendered && (!/\\w/.test(c.model.sharedModel.source.split('\\n')
+                    .filter(l => !/^\\s*(```|:::|\\(.*\\)=\\s*$|:[\\w-]+:)/.test(l)).join(' ')) ||
+                  Array.from(c.node.querySelectorAll(sel)).some(e => e.textContent.trim() || e.querySelector('img'))))); };
+             let changed = performance.now();
+             const observer = new MutationObserver(() => { changed = performance.now(); });
+             observer.observe(w.content.node, {childList: true, subtree: true, characterData: true});
+             try {
+               while (!rendered()) {
+                 if (performance.now() > deadline) throw new Error(`${path}: Markdown cells not rendered after ${timeoutMs} ms`);
+                 await sleep(250);   // not every animation frame: the check walks every cell
+               }
+               // then maths and late renders: until nothing changes for quietMs
+               while (performance.now() - changed < quietMs && performance.now() < deadline)
+                 await sleep(quietMs - (performance.now() - changed) + 10);
+             } finally { observer.disconnect(); }
+             return w.content.widgets.length; }""",
+        [path, RENDERED_MARKDOWN.replace(".jp-MarkdownCell ", ""), timeout * 1000, quiet_ms])
 
 
 def markdown_text(page, visible_only=False):
