@@ -267,15 +267,18 @@ AT_ONCE = 2   # pages that axe checks at the same time, each in its own browser 
 # - a code block's syntax-highlighting spans, replaced by the same text (code is excluded
 #   on the chapters anyway, see FULL_CHECK);
 # - MathJax's glyph trees (<mjx-math aria-hidden="true">: each glyph is a ::before, so no
-#   colour or name to check; axe only confirms nothing in them takes focus). The maths
-#   containers stay, with the MathML that screen readers read. Both are checked in full on
-#   the FULL_CHECK pages, which have code and 50 formulas.
+#   colour or name to check; axe only confirms nothing in them takes focus). A glyph tree
+#   with anything focusable in it (e.g. a link from TeX's \\href) stays, so that axe still
+#   reports it (aria-hidden-focus). The maths containers stay, with the MathML that screen
+#   readers read. Both are checked in full on the FULL_CHECK pages, which have code and 50
+#   formulas.
 # The page is the same after the run: the nodes themselves are put back, and counted.
 STRIP_JS = """() => { const kept = [];
     window.lbElements = document.querySelectorAll(':not(script, style)').length;
     document.querySelectorAll('div.highlight pre').forEach(pre => {
         kept.push([pre, [...pre.childNodes]]); pre.replaceChildren(pre.textContent); });
-    document.querySelectorAll('mjx-container > mjx-math').forEach(m => {
+    const focusable = 'a[href], area[href], button, input, select, textarea, iframe, [tabindex], [contenteditable]';
+    document.querySelectorAll('mjx-container > mjx-math').forEach(m => { if (m.querySelector(focusable)) return;
         kept.push([m.parentNode, [m], m.nextSibling]); m.remove(); });
     window.lbStripped = kept; return document.getElementsByTagName('*').length; }"""
 RESTORE_JS = """() => { for (const [parent, nodes, next] of window.lbStripped.reverse()) {
