@@ -403,6 +403,32 @@ def test_accessibility_axe(walked, path, report):
     assert not blocking, "\n".join(blocking)
 
 
+@pytest.mark.skipif(not AXE.is_file(), reason="tests/vendor/axe-core/axe.min.js is missing (see the module docstring)")
+def test_axe_colour_check_can_fail(walked, loaded):
+    """The colour rules as configured above report low contrast, in light mode and in dark
+    mode only (a check configured so that it errors on every text reports nothing at all).
+    Runs on the index page after the walk, with two planted paragraphs, removed after."""
+    page, _ = loaded("genindex.html")
+    page.evaluate("""() => { const style = document.createElement('style'); style.id = 'lb-planted-style';
+        style.textContent = '#lb-planted-light {color: #d0d0d0 !important} html[data-theme=dark] #lb-planted-dark {color: #3a3a3a !important}';
+        document.head.append(style);
+        for (const id of ['lb-planted-light', 'lb-planted-dark']) {
+            const p = document.createElement('p'); p.id = id; p.textContent = 'Planted text of low contrast.';
+            document.querySelector('main').append(p); } }""")
+    only_colours = {"runOnly": {"type": "rule", "values": COLOUR_RULES}}
+    try:
+        found = {}
+        for dark in (False, True):
+            _set_dark(page, dark)
+            page.evaluate(AXE_RUN_JS, [{"include": [["#lb-planted-light"], ["#lb-planted-dark"]]}, only_colours])
+            found[dark] = {node.split(":")[0] for v in page.evaluate("() => window.lbAxe") for node in v["nodes"]}
+    finally:
+        _set_dark(page, False)
+        page.evaluate("() => document.querySelectorAll('#lb-planted-style, #lb-planted-light, #lb-planted-dark').forEach(e => e.remove())")
+    assert found[False] == {"#lb-planted-light"}, f"light mode: low contrast reported on {found[False]}"
+    assert found[True] == {"#lb-planted-dark"}, f"dark mode: low contrast reported on {found[True]}"
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_phone_layout_and_screenshots(walked, path):
     """At 390 px nothing widens the page (display maths and tables scroll inside their
