@@ -280,7 +280,7 @@ STRIP_JS = """() => { const kept = [];
     const focusable = 'a[href], area[href], button, input, select, textarea, iframe, [tabindex], [contenteditable]';
     document.querySelectorAll('mjx-container > mjx-math').forEach(m => { if (m.querySelector(focusable)) return;
         kept.push([m.parentNode, [m], m.nextSibling]); m.remove(); });
-    window.lbStripped = kept; return document.getElementsByTagName('*').length; }"""
+    window.lbStripped = kept; }"""
 RESTORE_JS = """() => { for (const [parent, nodes, next] of window.lbStripped.reverse()) {
         if (next === undefined) parent.replaceChildren(...nodes); else parent.insertBefore(nodes[0], next); }
     delete window.lbStripped; return [window.lbElements, document.querySelectorAll(':not(script, style)').length]; }"""
@@ -349,21 +349,22 @@ def walked(loaded, out):
     record = {path: {"axe": [], "shots": [], "phone": None} for path in PAGES}
     pages = {path: loaded(path)[0] for path in PAGES}
     found = {path: [] for path in PAGES}
-    stripped = {}
+    stripped = []
     try:
         if AXE.is_file():
             for path, page in pages.items():
                 if path.removeprefix("zh/") not in FULL_CHECK:
-                    stripped[path] = page.evaluate(STRIP_JS)
+                    page.evaluate(STRIP_JS)
+                    stripped.append(path)
             _axe_everywhere(pages, "light", found)
             for path in COLOURS_MEASURED:
                 _set_dark(pages[path], True)
             _axe_everywhere({p: pages[p] for p in COLOURS_MEASURED}, "dark", found)
             for path in COLOURS_MEASURED:
                 _set_dark(pages[path], False)
-            for path in list(stripped):
+            while stripped:
+                path = stripped.pop()
                 before, after = pages[path].evaluate(RESTORE_JS)
-                del stripped[path]
                 assert after == before, f"{path}: {before} elements before axe's run, {after} after"
         for path, page in pages.items():
             shots = path in SHOTS
@@ -405,9 +406,10 @@ def test_accessibility_axe(walked, path, report):
 
 @pytest.mark.skipif(not AXE.is_file(), reason="tests/vendor/axe-core/axe.min.js is missing (see the module docstring)")
 def test_axe_colour_check_can_fail(walked, loaded):
-    """The colour rules as configured above report low contrast, in light mode and in dark
-    mode only (a check configured so that it errors on every text reports nothing at all).
-    Runs on the index page after the walk, with two planted paragraphs, removed after."""
+    """axe's colour rules, as the walk runs them, report low contrast in light mode and in
+    dark mode only (a check configured so that it errors on every text reports nothing).
+    Runs on the index page after the walk (hence the fixture), with two planted paragraphs,
+    removed after."""
     page, _ = loaded("genindex.html")
     page.evaluate("""() => { const style = document.createElement('style'); style.id = 'lb-planted-style';
         style.textContent = '#lb-planted-light {color: #d0d0d0 !important} html[data-theme=dark] #lb-planted-dark {color: #3a3a3a !important}';
